@@ -207,6 +207,9 @@ function addExerciseStep(
 						b.cue(seg, 'phase', at0, part.say ?? part.name, part.sound ?? null);
 					} else if (isRepStart && rep === 1 && sideIndex > 0 && step.switchRest === 0) {
 						b.cue(seg, 'switch-sides', at0, text.switchText(side as Side), sounds.switchSides);
+					} else if (isRepStart && rep === 1 && sideIndex > 0) {
+						// The switch rest said where to go; this marks the moment to begin.
+						b.cue(seg, 'prompt', at0, text.sideStartText(side as Side), sounds.start);
 					} else if (isRepStart && rep === 1 && set > 1 && sideIndex === 0) {
 						b.cue(seg, 'prompt', at0, text.setStartText(set, step.sets), sounds.start);
 					} else if (isRepStart && rep > 1) {
@@ -252,11 +255,14 @@ function addExerciseStep(
 				phase: null,
 				adjustable: true
 			});
-			b.cue(rest, 'rest', { from: 'start', ms: 0 }, `Rest. Next: ${text.setStartText(set + 1, step.sets)}`, sounds.rest);
+			const words = routine.cues.sayRest ? `Rest. Next: ${text.setStartText(set + 1, step.sets)}` : text.setStartText(set + 1, step.sets);
+			b.cue(rest, 'rest', { from: 'start', ms: 0 }, words, sounds.rest);
 			if (rest.endMs - rest.startMs >= COUNTDOWN_MIN_HOLD_MS) b.countdown(rest);
 		}
 	}
-	if (lastWork) b.cue(lastWork, 'step-end', { from: 'end', ms: 0 }, text.STEP_END_TEXT, sounds.stepEnd);
+	if (lastWork && routine.cues.sayDone) {
+		b.cue(lastWork, 'step-end', { from: 'end', ms: 0 }, text.STEP_END_TEXT, sounds.stepEnd);
+	}
 
 	if (!isLastStep && step.restAfter > 0) {
 		const rest = b.segment(ms(step.restAfter), {
@@ -270,7 +276,8 @@ function addExerciseStep(
 			adjustable: true
 		});
 		const announce = routine.cues.announceNext;
-		b.cue(rest, announce && nextTitle ? 'next-up' : 'rest', { from: 'start', ms: 0 }, text.restText(nextTitle, announce), sounds.rest);
+		const words = text.restText(nextTitle, announce, routine.cues.sayRest);
+		if (words) b.cue(rest, announce && nextTitle ? 'next-up' : 'rest', { from: 'start', ms: 0 }, words, sounds.rest);
 		if (rest.endMs - rest.startMs >= COUNTDOWN_MIN_HOLD_MS) b.countdown(rest);
 	}
 }

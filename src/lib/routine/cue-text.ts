@@ -33,8 +33,15 @@ export function setStartText(set: number, setCount: number): string {
 	return `Set ${set} of ${setCount}.`;
 }
 
-export function restText(nextTitle: string | null, announceNext: boolean): string {
-	return announceNext && nextTitle ? `Rest. Next: ${nextTitle}.` : 'Rest.';
+/** Null when the rest should stay quiet. */
+export function restText(nextTitle: string | null, announceNext: boolean, sayRest: boolean): string | null {
+	const next = announceNext && nextTitle ? `Next: ${nextTitle}.` : null;
+	if (sayRest) return next ? `Rest. ${next}` : 'Rest.';
+	return next;
+}
+
+export function sideStartText(side: Side): string {
+	return side === 'left' ? 'Left side.' : 'Right side.';
 }
 
 export function countInText(firstTitle: string): string {

@@ -149,6 +149,10 @@ export const cueSettings = z.strictObject({
 	halfwayFrom: seconds(0, 3600).default(20),
 	/** Announce the next exercise during rests. */
 	announceNext: z.boolean().default(true),
+	/** Say "Rest." when a rest begins; off keeps PMR's pauses between groups quiet. */
+	sayRest: z.boolean().default(true),
+	/** Say "Done." when an exercise ends. */
+	sayDone: z.boolean().default(true),
 	sounds: cueSounds.default(cueSounds.parse({}))
 });
 

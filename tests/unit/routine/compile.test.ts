@@ -242,3 +242,35 @@ describe('compile: properties over generated routines', () => {
 		);
 	});
 });
+
+describe('compile: quiet settings and side prompts', () => {
+	const base = (cues: Record<string, unknown>) =>
+		routineSchema.parse(
+			fixtureRoutine({
+				cues,
+				exercises: [
+					{ id: 'a', name: 'A', position: 'lying', sided: true, instructions: ['x'] },
+					{ id: 'b', name: 'B', position: 'lying', instructions: ['x'] }
+				],
+				levels: [{ name: 'L', countIn: 0, steps: [{ exercise: 'a', hold: 12, switchRest: 4, restAfter: 6 }, { exercise: 'b', hold: 5 }] }]
+			})
+		);
+
+	it('marks the start of the second side after the switch rest', () => {
+		const t = compile(base({}), 1);
+		expect(t.cues.find((c) => c.kind === 'prompt')).toMatchObject({ atMs: 16_000, text: 'Right side.' });
+	});
+
+	it('keeps rests quiet and skips "Done." when the routine asks for it', () => {
+		const loud = compile(base({}), 1);
+		expect(loud.cues.filter((c) => c.kind === 'step-end')).toHaveLength(2);
+		expect(loud.cues.find((c) => c.kind === 'next-up')?.text).toBe('Rest. Next: B.');
+		const quiet = compile(base({ sayRest: false, sayDone: false }), 1);
+		expect(quiet.cues.some((c) => c.kind === 'step-end')).toBe(false);
+		expect(quiet.cues.find((c) => c.kind === 'next-up')?.text).toBe('Next: B.');
+		const silent = compile(base({ sayRest: false, sayDone: false, announceNext: false }), 1);
+		expect(silent.cues.some((c) => c.kind === 'next-up' || c.kind === 'rest')).toBe(false);
+		// Timing is unchanged by wording choices.
+		expect(silent.durationMs).toBe(loud.durationMs);
+	});
+});
