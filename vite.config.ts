@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	plugins: [sveltekit()],
 	test: {
+		// scripts/test-all.ts sums this report (reports/, not test-results/, which Playwright empties).
+		reporters: ['default', 'json'],
+		outputFile: { json: 'reports/unit.json' },
 		projects: [
 			{
 				extends: true,

@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+/**
+ * End-to-end tests run against the production build (`node build`), in Debian's
+ * Chromium, with a database in a fresh temporary folder.
+ *
+ * This file is evaluated by the runner and again by every worker. Workers inherit
+ * the runner's environment, so storing the folder in process.env makes all of them
+ * agree on one folder (tests read it via LIMBER_E2E_DATA_DIR). The folder is only
+ * named here: the server creates it on start, which is part of what is tested, and
+ * nothing is left behind if the build fails before that.
+ */
+process.env.LIMBER_E2E_DATA_DIR ??= path.join(tmpdir(), `limber-e2e-${randomUUID()}`);
+const dataDir = process.env.LIMBER_E2E_DATA_DIR;
+
+const port = Number(process.env.E2E_PORT ?? 4173);
+const baseURL = `http://127.0.0.1:${port}`;
+
+// Chromium's sandbox refuses to start as root (containers, CI images).
+const runningAsRoot = process.getuid?.() === 0;
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.test.ts',
+	globalTeardown: './tests/e2e/global-teardown.ts',
+	fullyParallel: true,
+	forbidOnly: Boolean(process.env.CI),
+	retries: process.env.CI ? 1 : 0,
+	workers: 2,
+	// reports/, not test-results/: Playwright empties test-results/ at every run.
+	reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
+	use: {
+		baseURL,
+		browserName: 'chromium',
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+			// Media tests start audio and video without a click.
+			args: ['--autoplay-policy=no-user-gesture-required', ...(runningAsRoot ? ['--no-sandbox'] : [])]
+		}
+	},
+	webServer: {
+		// Always build: testing a stale build would pass or fail for the wrong code.
+		command: 'npm run build && node build',
+		url: `${baseURL}/api/health`,
+		// Never reuse a server started elsewhere: its data folder would not be ours.
+		reuseExistingServer: false,
+		timeout: 180_000,
+		stdout: 'pipe',
+		stderr: 'pipe',
+		env: { PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseURL, LIMBER_DATA_DIR: dataDir }
+	}
+});
