@@ -1,0 +1,387 @@
+/**
+ * The real AudioPort, on howler's AudioContext. howler has no scheduler (its play() starts
+ * now, ±12 ms off when called from a timer), so cues are played as AudioBufferSourceNodes
+ * started with `start(when)`, which lands on the sample. They go through a gain per channel
+ * into `Howler.masterGain`, so howler's global volume and mute still apply to them.
+ *
+ * The only file that imports howler (dynamically, so it stays out of the server and out of
+ * the first page load). Missing files, failed decodes, a locked or lost context are reported
+ * through `usable`, `onError` and `play()` returning null; none of them throws into a session.
+ */
+import type { HowlOptions } from 'howler';
+import { audioContextClock, type Clock } from '../playback/clock';
+import { AUDIO_CHANNELS, clampGain, type AudioChannel, type AudioPort, type PlayHandle, type StopOptions } from './audio-port';
+
+/** The looping ambience bed: a Howl (its own volume, through howler's master gain). */
+export interface AmbiencePlayer {
+	play(): number;
+	pause(): unknown;
+	stop(): unknown;
+	volume(volume: number): unknown;
+	unload(): unknown;
+	playing(): boolean;
+}
+
+/** The part of the howler module used here; tests pass a fake. */
+export interface HowlerLike {
+	readonly Howler: {
+		readonly ctx: AudioContext | null;
+		readonly masterGain: GainNode | null;
+		readonly usingWebAudio: boolean;
+		autoSuspend: boolean;
+		autoUnlock: boolean;
+		/** Called without arguments only to make howler create its context. */
+		volume(): number;
+	};
+	readonly Howl: new (options: HowlOptions) => AmbiencePlayer;
+}
+
+export interface AudioLoadError {
+	readonly key: string;
+	readonly files: readonly string[];
+	readonly message: string;
+}
+
+export interface WebAudioPortOptions {
+	/** Prefix of the catalogue's relative paths. */
+	readonly baseUrl?: string;
+	readonly fetch?: typeof fetch;
+	/** Whether the browser can play a MIME type; default asks an <audio> element. */
+	readonly canPlay?: (mime: string) => boolean;
+}
+
+const MIME_BY_EXTENSION: Readonly<Record<string, string>> = {
+	webm: 'audio/webm; codecs=opus',
+	m4a: 'audio/mp4; codecs=mp4a.40.2',
+	mp4: 'audio/mp4; codecs=mp4a.40.2',
+	ogg: 'audio/ogg; codecs=opus',
+	mp3: 'audio/mpeg',
+	wav: 'audio/wav'
+};
+
+function browserCanPlay(mime: string): boolean {
+	if (typeof document === 'undefined') return false;
+	return document.createElement('audio').canPlayType(mime) !== '';
+}
+
+/**
+ * The files to try, best first: those the browser says it can play (in the catalogue's
+ * order, WebM/Opus before M4A/AAC), then the rest as a last resort, since decodeAudioData
+ * sometimes manages what canPlayType doubts.
+ */
+export function filesToTry(files: readonly string[], canPlay: (mime: string) => boolean): string[] {
+	const mimeOf = (f: string) => MIME_BY_EXTENSION[f.slice(f.lastIndexOf('.') + 1).toLowerCase()];
+	const playable = files.filter((f) => {
+		const mime = mimeOf(f);
+		return mime !== undefined && canPlay(mime);
+	});
+	return [...playable, ...files.filter((f) => !playable.includes(f))];
+}
+
+/** Promise and callback forms at once: older Safari only calls back, newer browsers do both. */
+function decode(ctx: BaseAudioContext, data: ArrayBuffer): Promise<AudioBuffer> {
+	return new Promise((resolve, reject) => {
+		const p = ctx.decodeAudioData(data, resolve, (err) => reject(err ?? new Error('could not decode')));
+		// The rejection is already reported through the callback; do not let it go unhandled.
+		if (p) p.catch(() => undefined);
+	});
+}
+
+interface Playing {
+	readonly source: AudioBufferSourceNode;
+	readonly fader: GainNode;
+	readonly channel: AudioChannel;
+}
+
+type HowlerInternals = { _unlockAudio?: () => void };
+
+export class WebAudioPort implements AudioPort {
+	readonly #howler: HowlerLike;
+	readonly #baseUrl: string;
+	readonly #fetch: typeof fetch;
+	readonly #canPlay: (mime: string) => boolean;
+
+	#ctx: AudioContext | null = null;
+	#clock: Clock | null = null;
+	readonly #channels = new Map<AudioChannel, GainNode>();
+	readonly #gains = new Map<AudioChannel, number>(AUDIO_CHANNELS.map((c) => [c, 1]));
+	readonly #buffers = new Map<string, AudioBuffer>();
+	readonly #loads = new Map<string, Promise<boolean>>();
+	readonly #playing = new Map<PlayHandle, Playing>();
+	#nextHandle = 0;
+	#savedAutoSuspend: boolean | null = null;
+	#ambience: AmbiencePlayer | null = null;
+	#disposed = false;
+	readonly #changeListeners = new Set<() => void>();
+	readonly #errorListeners = new Set<(e: AudioLoadError) => void>();
+	readonly #onStateChange = () => this.#notifyChange();
+
+	/** Load howler and attach to its context. Call before the Start button can be pressed. */
+	static async create(options: WebAudioPortOptions = {}): Promise<WebAudioPort> {
+		const howler: HowlerLike = await import('howler');
+		return new WebAudioPort(howler, options);
+	}
+
+	constructor(howler: HowlerLike, options: WebAudioPortOptions = {}) {
+		this.#howler = howler;
+		this.#baseUrl = options.baseUrl ?? '/media/';
+		this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
+		this.#canPlay = options.canPlay ?? browserCanPlay;
+		const H = howler.Howler;
+		// Makes howler create its context (and master gain) if no Howl has done so yet.
+		if (!H.ctx) H.volume();
+		// howler's own unlock normally runs when the first Howl is made; the first time, it may
+		// replace the context (to fix a sample rate). Run it now, before the graph is built on
+		// that context, instead of later when an ambience Howl would pull the context away.
+		const internals = H as typeof H & HowlerInternals;
+		if (H.autoUnlock && typeof internals._unlockAudio === 'function') internals._unlockAudio();
+		this.#sync();
+	}
+
+	/** Audio can sound now: the context exists and runs. */
+	get usable(): boolean {
+		this.#sync();
+		return this.#ctx !== null && this.#ctx.state === 'running';
+	}
+
+	now(): number {
+		this.#sync();
+		return this.#ctx?.currentTime ?? 0;
+	}
+
+	/** The audio clock in ms for the session's ContinuousClock, while audio runs; the same object per context. */
+	audioClock(): Clock | null {
+		return this.usable ? this.#clock : null;
+	}
+
+	/** Called when `usable` or the audio clock may have changed (unlock, suspension, new context). */
+	onChange(listener: () => void): () => void {
+		this.#changeListeners.add(listener);
+		return () => this.#changeListeners.delete(listener);
+	}
+
+	/** A file that could not be fetched or decoded in any of its formats. */
+	onError(listener: (e: AudioLoadError) => void): () => void {
+		this.#errorListeners.add(listener);
+		return () => this.#errorListeners.delete(listener);
+	}
+
+	/**
+	 * Call synchronously inside the Start press: browsers let a context start only in a user
+	 * gesture. Resolves to whether audio now runs; never rejects.
+	 */
+	unlock(): Promise<boolean> {
+		this.#sync();
+		const ctx = this.#ctx;
+		if (!ctx) return Promise.resolve(false);
+		try {
+			// iOS also wants a sound started inside the gesture: one silent frame.
+			const source = ctx.createBufferSource();
+			source.buffer = ctx.createBuffer(1, 1, ctx.sampleRate);
+			source.connect(ctx.destination);
+			source.start(0);
+		} catch {
+			// Not needed elsewhere; resume() below is what counts.
+		}
+		const resumed = ctx.state === 'running' ? Promise.resolve() : ctx.resume();
+		return resumed.then(
+			() => this.usable,
+			() => false
+		);
+	}
+
+	/** While a session runs, howler must not suspend the context after 30 s of silence. */
+	beginSession(): void {
+		if (this.#savedAutoSuspend === null) this.#savedAutoSuspend = this.#howler.Howler.autoSuspend;
+		this.#howler.Howler.autoSuspend = false;
+	}
+
+	endSession(): void {
+		if (this.#savedAutoSuspend === null) return;
+		this.#howler.Howler.autoSuspend = this.#savedAutoSuspend;
+		this.#savedAutoSuspend = null;
+	}
+
+	/** Fetch and decode one buffer, trying each format; false (and an onError report) if none works. */
+	load(key: string, files: readonly string[]): Promise<boolean> {
+		if (this.#buffers.has(key)) return Promise.resolve(true);
+		let p = this.#loads.get(key);
+		if (!p) {
+			p = this.#load(key, files);
+			this.#loads.set(key, p);
+		}
+		return p;
+	}
+
+	/** Whether a buffer is decoded and ready to play. */
+	has(key: string): boolean {
+		return this.#buffers.has(key);
+	}
+
+	play(key: string, whenSec: number, channel: AudioChannel): PlayHandle | null {
+		const buffer = this.#buffers.get(key);
+		const out = this.#channels.get(channel);
+		if (!buffer || !out || !this.usable || !this.#ctx) return null;
+		try {
+			const source = this.#ctx.createBufferSource();
+			source.buffer = buffer;
+			// A gain per sound, so one utterance can be faded without touching the channel.
+			const fader = this.#ctx.createGain();
+			source.connect(fader);
+			fader.connect(out);
+			const handle = ++this.#nextHandle as PlayHandle;
+			source.onended = () => {
+				fader.disconnect();
+				this.#playing.delete(handle);
+			};
+			source.start(Math.max(0, whenSec));
+			this.#playing.set(handle, { source, fader, channel });
+			return handle;
+		} catch {
+			return null;
+		}
+	}
+
+	stop(handle: PlayHandle, options: StopOptions = {}): void {
+		const p = this.#playing.get(handle);
+		const ctx = this.#ctx;
+		if (!p || !ctx) return;
+		const now = ctx.currentTime;
+		const at = Math.max(now, options.atSec ?? now);
+		const fade = Math.max(0, options.fadeSec ?? 0);
+		try {
+			if (fade > 0) {
+				const from = Math.max(now, at - fade);
+				p.fader.gain.cancelScheduledValues(from);
+				p.fader.gain.setValueAtTime(1, from);
+				p.fader.gain.linearRampToValueAtTime(0, at);
+			}
+			// Stopping before the start time means it never sounds.
+			p.source.stop(at);
+		} catch {
+			// Already stopped, or the context is gone: either way it is silent.
+		}
+	}
+
+	stopAll(channel?: AudioChannel): void {
+		for (const [handle, p] of this.#playing) {
+			if (channel === undefined || p.channel === channel) this.stop(handle);
+		}
+		if (channel === undefined || channel === 'ambience') this.#ambience?.stop();
+	}
+
+	setGain(channel: AudioChannel, gain: number): void {
+		const g = clampGain(gain);
+		this.#gains.set(channel, g);
+		if (channel === 'ambience') this.#ambience?.volume(g);
+		const node = this.#channels.get(channel);
+		if (!node || !this.#ctx) return;
+		const now = this.#ctx.currentTime;
+		node.gain.cancelScheduledValues(now);
+		// A short glide instead of a step, which would click while something sounds.
+		node.gain.setTargetAtTime(g, now, 0.015);
+	}
+
+	/** Start (or resume) a looping ambience bed from the catalogue's files. */
+	playAmbience(files: readonly string[]): void {
+		if (!this.#ambience) {
+			const src = filesToTry(files, this.#canPlay).map((f) => this.#baseUrl + f);
+			const report = (_id: number, err: unknown) =>
+				this.#emitError({ key: 'ambience', files, message: err instanceof Error ? err.message : String(err) });
+			this.#ambience = new this.#howler.Howl({
+				src,
+				loop: true,
+				volume: this.#gains.get('ambience') ?? 1,
+				onloaderror: report,
+				onplayerror: report
+			});
+		}
+		if (!this.#ambience.playing()) this.#ambience.play();
+	}
+
+	pauseAmbience(): void {
+		this.#ambience?.pause();
+	}
+
+	/** Stop everything and detach; the shared context stays open for the next session. */
+	dispose(): void {
+		this.stopAll();
+		this.#ambience?.unload();
+		this.#ambience = null;
+		this.endSession();
+		this.#disposed = true;
+		this.#detach();
+		this.#changeListeners.clear();
+		this.#errorListeners.clear();
+	}
+
+	async #load(key: string, files: readonly string[]): Promise<boolean> {
+		const problems: string[] = [];
+		for (const file of filesToTry(files, this.#canPlay)) {
+			const url = this.#baseUrl + file;
+			try {
+				const res = await this.#fetch(url);
+				if (!res.ok) {
+					problems.push(`${url}: HTTP ${res.status}`);
+					continue;
+				}
+				const data = await res.arrayBuffer();
+				const ctx = this.#ctx;
+				if (!ctx) {
+					problems.push(`${url}: no Web Audio`);
+					break;
+				}
+				this.#buffers.set(key, await decode(ctx, data));
+				return true;
+			} catch (err) {
+				problems.push(`${url}: ${err instanceof Error ? err.message : String(err)}`);
+			}
+		}
+		// Forget the failure so that a later load() (after the network returns) tries again.
+		this.#loads.delete(key);
+		this.#emitError({ key, files, message: problems.join('; ') || 'no files' });
+		return false;
+	}
+
+	/**
+	 * Follow howler's context: Howler.unload() (called by howler itself or by anyone) closes
+	 * it and makes a new one. The decoded buffers still work (they belong to no context),
+	 * but the channel gains and sounds on the old one are gone.
+	 */
+	#sync(): void {
+		const H = this.#howler.Howler;
+		const ctx = H.usingWebAudio && !this.#disposed ? H.ctx : null;
+		if (ctx === this.#ctx) return;
+		const hadContext = this.#ctx !== null;
+		this.#detach();
+		if (ctx && H.masterGain) {
+			this.#ctx = ctx;
+			this.#clock = audioContextClock(ctx);
+			for (const channel of AUDIO_CHANNELS) {
+				const node = ctx.createGain();
+				node.gain.value = this.#gains.get(channel) ?? 1;
+				node.connect(H.masterGain);
+				this.#channels.set(channel, node);
+			}
+			ctx.addEventListener('statechange', this.#onStateChange);
+		}
+		if (hadContext) this.#notifyChange();
+	}
+
+	#detach(): void {
+		this.#ctx?.removeEventListener('statechange', this.#onStateChange);
+		for (const node of this.#channels.values()) node.disconnect();
+		this.#channels.clear();
+		this.#playing.clear();
+		this.#ctx = null;
+		this.#clock = null;
+	}
+
+	#notifyChange(): void {
+		for (const l of [...this.#changeListeners]) l();
+	}
+
+	#emitError(e: AudioLoadError): void {
+		for (const l of [...this.#errorListeners]) l(e);
+	}
+}
