@@ -27,6 +27,8 @@ export default defineConfig({
 	testMatch: '**/*.test.ts',
 	globalTeardown: './tests/e2e/global-teardown.ts',
 	fullyParallel: true,
+	// Real clocks, real media and axe scans on a 2-core machine: 30 s is too tight.
+	timeout: 60_000,
 	forbidOnly: Boolean(process.env.CI),
 	retries: process.env.CI ? 1 : 0,
 	workers: 2,
