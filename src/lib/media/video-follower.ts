@@ -1,0 +1,463 @@
+/**
+ * Keeps a video surface on the session clock. The engine leads and the video follows:
+ * at a segment change (or after a jump) the follower shows the segment's clip at the
+ * moment the clock says, on every displayed frame it measures the drift and corrects it
+ * (drift.ts), and it prepares the next different clip out of sight.
+ *
+ * The video never ends the session or moves the person's place. A stall holds a solo
+ * session's clock (after a short grace, so a hiccup does not flicker the screen); a
+ * missing or undecodable clip leaves the poster and the text up while the voice and
+ * the timer go on.
+ */
+import type { SessionEngine } from '../playback/engine';
+import type { EngineState, SegmentEvent, StateEvent } from '../playback/events';
+import { segmentIndexAt, type Segment } from '../routine/timeline';
+import { clipDriftMs, clipWindow, expectedClipTimeMs, loopLengthMs, type ClipWindow } from './clip-time';
+import { correctDrift, DRIFT_DEAD_BAND_MS, DRIFT_SEEK_MS, DriftSampleLog, nextSeekLeadMs, type DriftAction } from './drift';
+import type { ClipResolver, ResolvedClip, VideoFrame, VideoSurface, VideoSurfaceEvent } from './video-surface';
+
+/** A stall shorter than this is a hiccup: not worth freezing the clock and the screen for. */
+export const BUFFERING_GRACE_MS = 300;
+
+/**
+ * A stall longer than this (from `waiting`) gives up on the clip: a person should not sit
+ * in front of a spinner with the session frozen because the network went away.
+ */
+export const STALL_GIVE_UP_MS = 10_000;
+
+/** First guess at how late a seek while playing lands; refined by every seek. */
+export const INITIAL_SEEK_LEAD_MS = 50;
+
+/**
+ * An out point is looped by a seek. Made when the clock is within one frame (at 30 fps)
+ * of the out point, so the element goes back to the in point at most a frame early
+ * instead of showing frames past the out point.
+ */
+export const LOOP_LOOKAHEAD_MS = 34;
+
+export const VIDEO_FAULT_MESSAGE =
+	'The video for this step could not be loaded. Follow the text and the voice; the timer keeps going.';
+export const VIDEO_STALL_MESSAGE =
+	'The video for this step is taking too long to load. Follow the text and the voice; the timer keeps going.';
+
+/** What the stage shows: the moving clip, a still (poster or illustration), or neither. */
+export type VideoDisplay = 'video' | 'poster' | 'none';
+
+export interface VideoFollowerStatus {
+	readonly display: VideoDisplay;
+	/** The clip of the current segment, even when it failed and its poster stands in. */
+	readonly clip: string | null;
+	/** Poster of that clip; null: show the step's illustration or nothing. */
+	readonly poster: string | null;
+	/** A plain sentence for the person when the clip cannot be shown; null otherwise. */
+	readonly fault: string | null;
+	/** The clip is stalled past the grace period (a solo session's clock is held). */
+	readonly buffering: boolean;
+}
+
+export interface VideoFollowerOptions {
+	readonly bufferingGraceMs?: number;
+	readonly stallGiveUpMs?: number;
+	readonly initialSeekLeadMs?: number;
+	/** How many drift samples to keep (ring buffer); about 4.5 minutes of 30 fps by default. */
+	readonly driftSampleCapacity?: number;
+}
+
+/** The clip being followed on screen. */
+interface Following {
+	readonly clip: ResolvedClip;
+	window: ClipWindow;
+	/** Start of the segment the clip time is counted from; changes at each segment. */
+	segmentStartMs: number;
+}
+
+const HIDDEN: VideoFollowerStatus = { display: 'none', clip: null, poster: null, fault: null, buffering: false };
+
+function isRunning(state: EngineState): boolean {
+	return state === 'playing' || state === 'count-in';
+}
+
+/** A window covering the whole clip can use the element's own seamless loop. */
+function coversWholeClip(window: ClipWindow, durationMs: number): boolean {
+	return window.inMs === 0 && window.endMs >= durationMs && loopLengthMs(window) > 0;
+}
+
+export class VideoFollower {
+	readonly #engine: SessionEngine;
+	readonly #surface: VideoSurface;
+	readonly #resolve: ClipResolver;
+	readonly #graceMs: number;
+	readonly #giveUpMs: number;
+	readonly #drift: DriftSampleLog;
+	readonly #unsubscribe: (() => void)[];
+	readonly #listeners = new Set<(status: VideoFollowerStatus) => void>();
+
+	#status: VideoFollowerStatus = HIDDEN;
+	#following: Following | null = null;
+	/** Clips that failed to load or decode: not retried in this session. */
+	readonly #failed = new Set<string>();
+	#seekLeadMs: number;
+	/** What was last handed to surface.preload(). */
+	#preloaded: { readonly id: string; readonly atMs: number } | null = null;
+	/** The next frame is the first after a seek made while playing: learn the seek lead from it. */
+	#learnLead = false;
+	/** The clip was loaded without a preload: treat its first measured frame as a discontinuity. */
+	#alignFirstFrame = false;
+	/** The element said `waiting` and has not recovered. */
+	#waiting = false;
+	/** We told the engine the media stalled. */
+	#stallReported = false;
+	#graceTimer: ReturnType<typeof setTimeout> | undefined;
+	#giveUpTimer: ReturnType<typeof setTimeout> | undefined;
+	#destroyed = false;
+
+	constructor(engine: SessionEngine, surface: VideoSurface, resolve: ClipResolver, options: VideoFollowerOptions = {}) {
+		this.#engine = engine;
+		this.#surface = surface;
+		this.#resolve = resolve;
+		this.#graceMs = options.bufferingGraceMs ?? BUFFERING_GRACE_MS;
+		this.#giveUpMs = options.stallGiveUpMs ?? STALL_GIVE_UP_MS;
+		this.#seekLeadMs = options.initialSeekLeadMs ?? INITIAL_SEEK_LEAD_MS;
+		this.#drift = new DriftSampleLog(options.driftSampleCapacity);
+		// Exercise clips carry no sound: the voice and the cues are the audio.
+		surface.muted = true;
+		this.#unsubscribe = [
+			engine.on('segment', (e) => this.#onSegment(e)),
+			engine.on('state', (e) => this.#onState(e)),
+			surface.on((e) => this.#onSurface(e)),
+			surface.onFrame((f) => this.#onFrame(f))
+		];
+		// Show (paused) or prepare the first clip before the person presses start.
+		this.#enter(engine.segment, true);
+		if (isRunning(engine.state)) surface.play();
+	}
+
+	get status(): VideoFollowerStatus {
+		return this.#status;
+	}
+
+	/** Called with the new status whenever it changes; returns an unsubscribe function. */
+	onStatus(listener: (status: VideoFollowerStatus) => void): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+
+	/** Drift (ms, positive: video ahead) of each displayed frame while playing, oldest first. */
+	driftSamples(): number[] {
+		return this.#drift.toArray();
+	}
+
+	clearDriftSamples(): void {
+		this.#drift.clear();
+	}
+
+	/** How far ahead a seek while playing aims, to land on time despite its own latency. */
+	get seekLeadMs(): number {
+		return this.#seekLeadMs;
+	}
+
+	destroy(): void {
+		if (this.#destroyed) return;
+		this.#destroyed = true;
+		for (const off of this.#unsubscribe) off();
+		// Do not leave a solo session frozen on a video that is no longer followed.
+		this.#clearStall();
+		this.#listeners.clear();
+	}
+
+	// ── engine events ────────────────────────────────────────────────────────────
+
+	#onSegment(e: SegmentEvent): void {
+		// Several boundaries can be reported in one tick; only the last one is on screen.
+		if (e.index !== this.#engine.segment.index) return;
+		this.#enter(e.segment, e.jump !== null);
+	}
+
+	#onState(e: StateEvent): void {
+		const surface = this.#surface;
+		switch (e.to) {
+			case 'count-in':
+			case 'playing':
+				if (this.#following) {
+					// Starting or resuming is a discontinuity: line up before moving.
+					this.#sync(true);
+					surface.play();
+				}
+				break;
+			case 'buffering':
+				// Keep the element loading and ready to go: its `playing` ends the wait.
+				if (this.#following) surface.play();
+				break;
+			case 'paused':
+				surface.pause();
+				// Put the still frame exactly where the clock stopped.
+				if (this.#following) this.#sync(true);
+				break;
+			case 'finished':
+			case 'stopped':
+				surface.pause();
+				this.#clearStall(false);
+				break;
+			case 'ready':
+				break;
+		}
+	}
+
+	// ── surface events ───────────────────────────────────────────────────────────
+
+	#onSurface(e: VideoSurfaceEvent): void {
+		if (e.type === 'error') {
+			this.#failed.add(e.clip);
+			if (this.#status.clip === e.clip && this.#status.display === 'video') this.#fail(VIDEO_FAULT_MESSAGE);
+			return;
+		}
+		const following = this.#following;
+		if (!following || e.clip !== following.clip.id) return;
+		switch (e.type) {
+			case 'waiting':
+				this.#stalled();
+				break;
+			case 'playing':
+			case 'canplay':
+				// The session resumes at the position where it stopped; the video is lined
+				// up again when the engine's state event says it is playing.
+				this.#clearStall();
+				break;
+			case 'ended':
+				// Played to the clip's end without a native loop: back into the window. No
+				// frames come after `ended`, so this cannot wait for the drift check.
+				if (isRunning(this.#engine.state)) {
+					this.#seek(following);
+					this.#surface.play();
+				}
+				break;
+			case 'seeked':
+				break;
+		}
+	}
+
+	#onFrame(frame: VideoFrame): void {
+		const following = this.#following;
+		const surface = this.#surface;
+		if (!following || !isRunning(this.#engine.state) || surface.seeking || surface.clip !== following.clip.id) return;
+		// Compare with where the clock will be when this frame is on screen.
+		const positionMs = this.#engine.position + frame.displayDelayMs;
+		const timeline = this.#engine.timeline;
+		const segment = timeline.segments[segmentIndexAt(timeline, positionMs)] as Segment;
+		// The frame is already in a segment with another clip: its segment event swaps it.
+		if (segment.video?.clip !== following.clip.id) return;
+		// The clock crossed into the next segment of the same clip before its event: the
+		// clip starts over there, which is a discontinuity.
+		const crossed = segment.startMs !== following.segmentStartMs;
+		if (crossed) this.#retarget(following, segment);
+		const boundary = crossed || this.#alignFirstFrame;
+		this.#alignFirstFrame = false;
+		const expected = expectedClipTimeMs(following.window, following.segmentStartMs, positionMs);
+		const actual = frame.mediaTime * 1000;
+		const drift = clipDriftMs(actual, expected, following.window);
+		this.#drift.push(drift);
+		if (this.#learnLead) {
+			this.#learnLead = false;
+			this.#seekLeadMs = nextSeekLeadMs(this.#seekLeadMs, drift);
+		}
+		if (this.#nearOutPoint(following, expected, actual, drift)) {
+			// Land on the in point when the clock wraps, or where the clock is by then.
+			const untilWrap = following.window.endMs - expected;
+			this.#seekAt(following, positionMs + Math.max(this.#seekLeadMs, untilWrap), true);
+			return;
+		}
+		this.#apply(correctDrift(drift, { rate: surface.playbackRate, boundary }));
+	}
+
+	/**
+	 * The clock is about to cross an out point the element does not loop by itself, and the
+	 * video is with it near the end (not already sent back to the in point).
+	 */
+	#nearOutPoint(following: Following, expectedMs: number, actualMs: number, driftMs: number): boolean {
+		if (this.#surface.loop) return false;
+		const { inMs, endMs } = following.window;
+		const inSecondHalf = actualMs >= (inMs + endMs) / 2;
+		return endMs - expectedMs <= LOOP_LOOKAHEAD_MS && inSecondHalf && Math.abs(driftMs) < DRIFT_SEEK_MS;
+	}
+
+	// ── following ────────────────────────────────────────────────────────────────
+
+	/** Show what `segment` needs, at the clock's position; `jump`: the position jumped. */
+	#enter(segment: Segment, jump: boolean): void {
+		const ref = segment.video;
+		if (!ref) {
+			this.#following = null;
+			this.#clearStall();
+			this.#surface.hide();
+			this.#setStatus(HIDDEN);
+			this.#preloadAfter(segment.index, null);
+			return;
+		}
+		const clip = this.#resolve(ref.clip);
+		if (!clip || this.#failed.has(ref.clip)) {
+			this.#following = null;
+			this.#clearStall();
+			this.#surface.hide();
+			this.#setStatus({ display: 'poster', clip: ref.clip, poster: clip?.poster ?? null, fault: VIDEO_FAULT_MESSAGE, buffering: false });
+			this.#preloadAfter(segment.index, ref.clip);
+			return;
+		}
+		const current = this.#following;
+		if (current && current.clip.id === clip.id && this.#surface.clip === clip.id) {
+			// Same clip: it starts over at this segment; seek unless it is already there, or
+			// unless a frame noticed the boundary first and already did.
+			if (jump || current.segmentStartMs !== segment.startMs) {
+				this.#retarget(current, segment);
+				this.#sync(true);
+			}
+		} else {
+			this.#show(clip, segment);
+		}
+		this.#preloadAfter(segment.index, clip.id);
+	}
+
+	/** Load (or swap to) a clip other than the one on screen. */
+	#show(clip: ResolvedClip, segment: Segment): void {
+		const ref = segment.video;
+		if (!ref) return;
+		this.#clearStall();
+		const window = clipWindow(ref, clip.durationMs);
+		const following: Following = { clip, window, segmentStartMs: segment.startMs };
+		this.#following = following;
+		const surface = this.#surface;
+		// A preloaded clip already waits at its in point with that frame decoded. When the
+		// clock is only just past the boundary, take it as it is: a tiny seek would cost a
+		// decode from the keyframe, and the first frames' drift is nudged away instead.
+		let atMs = expectedClipTimeMs(window, segment.startMs, this.#engine.position);
+		const preloaded = this.#preloaded?.id === clip.id ? this.#preloaded : null;
+		if (preloaded && Math.abs(atMs - preloaded.atMs) < DRIFT_DEAD_BAND_MS) atMs = preloaded.atMs;
+		this.#preloaded = null;
+		// A clip loaded from scratch starts late by however long loading took: line it up
+		// with a seek at its first frame rather than nudge for seconds.
+		this.#alignFirstFrame = preloaded === null;
+		surface.load(clip, atMs / 1000);
+		// After load: these belong to the element now in front.
+		surface.playbackRate = 1;
+		surface.loop = coversWholeClip(window, clip.durationMs);
+		this.#learnLead = false;
+		this.#setStatus({ display: 'video', clip: clip.id, poster: clip.poster, fault: null, buffering: false });
+		if (isRunning(this.#engine.state)) surface.play();
+		else surface.pause();
+	}
+
+	#retarget(following: Following, segment: Segment): void {
+		following.segmentStartMs = segment.startMs;
+		// Two exercises may share a clip with different in and out points.
+		if (segment.video) following.window = clipWindow(segment.video, following.clip.durationMs);
+		this.#surface.loop = coversWholeClip(following.window, following.clip.durationMs);
+	}
+
+	/** Compare the element's time with the clock now, and correct as drift.ts says. */
+	#sync(boundary: boolean): void {
+		const following = this.#following;
+		if (!following) return;
+		if (this.#surface.seeking) {
+			// Running, the frames after the seek get measured; stopped, no frames come, so
+			// aim the seek in flight at the exact still frame.
+			if (!isRunning(this.#engine.state)) this.#seek(following);
+			return;
+		}
+		const expected = expectedClipTimeMs(following.window, following.segmentStartMs, this.#engine.position);
+		const drift = clipDriftMs(this.#surface.currentTime * 1000, expected, following.window);
+		this.#apply(correctDrift(drift, { rate: this.#surface.playbackRate, boundary }));
+	}
+
+	#apply(action: DriftAction): void {
+		if (action.kind === 'rate') this.#surface.playbackRate = action.rate;
+		else if (action.kind === 'seek' && this.#following) this.#seek(this.#following);
+	}
+
+	#seek(following: Following): void {
+		const running = isRunning(this.#engine.state);
+		this.#seekAt(following, this.#engine.position + (running ? this.#seekLeadMs : 0), running);
+	}
+
+	/** Seek to the clip time for session position `positionMs`. */
+	#seekAt(following: Following, positionMs: number, learn: boolean): void {
+		this.#surface.playbackRate = 1;
+		this.#surface.seek(expectedClipTimeMs(following.window, following.segmentStartMs, positionMs) / 1000);
+		this.#learnLead = learn;
+	}
+
+	/** Prepare the first clip after segment `index` that differs from `currentClip`. */
+	#preloadAfter(index: number, currentClip: string | null): void {
+		const segments = this.#engine.timeline.segments;
+		let next: { clip: ResolvedClip; atMs: number } | null = null;
+		for (let i = index + 1; i < segments.length; i++) {
+			const ref = (segments[i] as Segment).video;
+			if (!ref || ref.clip === currentClip) continue;
+			const clip = this.#failed.has(ref.clip) ? null : this.#resolve(ref.clip);
+			// Played into, a segment starts its clip at the in point.
+			if (clip) next = { clip, atMs: clipWindow(ref, clip.durationMs).inMs };
+			break;
+		}
+		const had = this.#preloaded;
+		if (had?.id === next?.clip.id && had?.atMs === next?.atMs) return;
+		this.#preloaded = next && { id: next.clip.id, atMs: next.atMs };
+		this.#surface.preload(next?.clip ?? null, (next?.atMs ?? 0) / 1000);
+	}
+
+	/** The clip cannot be shown: its poster and a plain notice stand in; the clock goes on. */
+	#fail(message: string): void {
+		this.#following = null;
+		this.#clearStall();
+		this.#surface.hide();
+		this.#setStatus({ ...this.#status, display: 'poster', fault: message, buffering: false });
+	}
+
+	// ── stalls ───────────────────────────────────────────────────────────────────
+
+	#stalled(): void {
+		const state = this.#engine.state;
+		if (this.#waiting || !(isRunning(state) || state === 'buffering')) return;
+		this.#waiting = true;
+		this.#graceTimer = setTimeout(() => {
+			this.#graceTimer = undefined;
+			this.#stallReported = true;
+			this.#setStatus({ ...this.#status, buffering: true });
+			// A class session's engine declines: the room does not wait for one device.
+			this.#engine.setBuffering(true);
+		}, this.#graceMs);
+		this.#giveUpTimer = setTimeout(() => {
+			this.#giveUpTimer = undefined;
+			this.#fail(VIDEO_STALL_MESSAGE);
+		}, this.#giveUpMs);
+	}
+
+	/** Forget any stall; `release`: tell the engine, if it was told, to stop waiting. */
+	#clearStall(release = true): void {
+		const reported = this.#stallReported;
+		this.#cancelStallTimers();
+		this.#waiting = false;
+		this.#stallReported = false;
+		if (this.#status.buffering) this.#setStatus({ ...this.#status, buffering: false });
+		if (release && reported) this.#engine.setBuffering(false);
+	}
+
+	#cancelStallTimers(): void {
+		if (this.#graceTimer !== undefined) clearTimeout(this.#graceTimer);
+		if (this.#giveUpTimer !== undefined) clearTimeout(this.#giveUpTimer);
+		this.#graceTimer = undefined;
+		this.#giveUpTimer = undefined;
+	}
+
+	#setStatus(next: VideoFollowerStatus): void {
+		const s = this.#status;
+		if (
+			s.display === next.display &&
+			s.clip === next.clip &&
+			s.poster === next.poster &&
+			s.fault === next.fault &&
+			s.buffering === next.buffering
+		) {
+			return;
+		}
+		this.#status = next;
+		for (const listener of this.#listeners) listener(next);
+	}
+}
