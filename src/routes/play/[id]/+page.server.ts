@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { findRoutine, timelineFor } from '$lib/server/content';
+import { findRoutine, getLibrary, timelineFor } from '$lib/server/content';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, url }) => {
@@ -15,5 +15,12 @@ export const load: PageServerLoad = ({ params, url }) => {
 		routine.exercises.map((e) => [e.id, { name: e.name, instructions: e.instructions, sided: e.sided }])
 	);
 	const education = Object.fromEntries(routine.education.map((b) => [b.id, { title: b.title, text: b.text }]));
-	return { timeline: timelineFor(routine, level), exercises, education, levelCount: routine.levels.length };
+	const timeline = timelineFor(routine, level);
+	const { catalog } = getLibrary();
+	// Only the clips and sounds this timeline uses, so the page stays small.
+	const clipIds = new Set(timeline.segments.flatMap((s) => (s.video ? [s.video.clip] : [])));
+	const videos = Object.fromEntries(Object.entries(catalog.videos).filter(([id]) => clipIds.has(id)));
+	const soundIds = new Set(timeline.cues.flatMap((c) => (c.sound ? [c.sound] : [])));
+	const sounds = Object.fromEntries(Object.entries(catalog.sounds).filter(([id]) => soundIds.has(id)));
+	return { timeline, exercises, education, videos, sounds, levelCount: routine.levels.length };
 };
