@@ -1,0 +1,81 @@
+/**
+ * npm run media [-- --force] [-- --only sounds|video|voice]
+ *
+ * Makes all of Limber's demo media from scratch, reproducibly: cue sounds (generate.sh,
+ * sox), exercise clips (video/, drawn in TypeScript and encoded with ffmpeg) and spoken
+ * cues (voice.ts, espeak-ng). Unchanged clips and phrases are reused from a cache in
+ * node_modules/.cache; --force makes everything again. Ends by checking that every
+ * exercise outside audio-first routines names a clip, and printing the total size of
+ * static/media against its budget.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildVideos } from './video/videos';
+import { buildVoice } from './voice';
+import { loadRoutines } from './voice-texts';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const BUDGET_BYTES = 25 * 1024 * 1024;
+
+const args = process.argv.slice(2);
+const force = args.includes('--force');
+const onlyAt = args.indexOf('--only');
+const only = onlyAt === -1 ? null : (args[onlyAt + 1] ?? '');
+if (only !== null && !['sounds', 'video', 'voice'].includes(only)) {
+	console.error('usage: npm run media [-- --force] [-- --only sounds|video|voice]');
+	process.exit(2);
+}
+const wants = (part: string) => only === null || only === part;
+
+for (const tool of ['ffmpeg', 'ffprobe', 'espeak-ng', 'sox']) {
+	if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) {
+		console.error(`media: ${tool} is required to make the media (apt-get install ffmpeg sox espeak-ng); the app and tests do not need it`);
+		process.exit(1);
+	}
+}
+
+function dirBytes(dir: string): number {
+	let total = 0;
+	for (const e of readdirSync(dir, { withFileTypes: true })) {
+		const abs = join(dir, e.name);
+		total += e.isDirectory() ? dirBytes(abs) : statSync(abs).size;
+	}
+	return total;
+}
+
+const started = performance.now();
+const log = (line: string) => console.log(line);
+try {
+	if (wants('sounds')) {
+		const res = spawnSync('bash', [join(repo, 'scripts', 'media', 'generate.sh')], { stdio: 'inherit' });
+		if (res.status !== 0) throw new Error('cue sounds failed (scripts/media/generate.sh)');
+	}
+	if (wants('video')) {
+		const clips = await buildVideos(repo, log, force);
+		const ids = new Set(clips.map((c) => c.id));
+		const missing: string[] = [];
+		for (const r of loadRoutines(join(repo, 'src', 'content', 'routines'))) {
+			if (r.audioFirst) continue;
+			for (const e of r.exercises) {
+				const v = e.media?.video;
+				if (!v) missing.push(`${r.id}: exercise ${e.id} names no video`);
+				else if (!ids.has(v)) missing.push(`${r.id}: exercise ${e.id} names video "${v}", which no clip makes`);
+			}
+		}
+		for (const m of missing) console.warn(`media: ${m}`);
+	}
+	if (wants('voice')) await buildVoice(repo, log);
+} catch (err) {
+	console.error(`media: ${err instanceof Error ? err.message : String(err)}`);
+	process.exit(1);
+}
+
+const total = dirBytes(join(repo, 'static', 'media'));
+const mb = (b: number) => (b / 1024 / 1024).toFixed(2);
+console.log(`media: static/media holds ${mb(total)} MB of a ${mb(BUDGET_BYTES)} MB budget; done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+if (total > BUDGET_BYTES) {
+	console.error('media: over budget; lower the clip quality or bitrates in scripts/media/');
+	process.exit(1);
+}
