@@ -116,3 +116,14 @@ test('a stalled video pauses the session clock and it resumes where it stopped, 
 	const times = heard.map((c) => c.atMs);
 	expect([...times].sort((a, b) => a - b)).toEqual(times);
 });
+
+test('when sounds cannot load, cues flash on screen and the session goes on', async ({ page }) => {
+	await page.route('**/media/{sounds,voice}/*.{webm,m4a}', (route) => route.fulfill({ status: 404, body: 'gone' }));
+	await openWithProbe(page);
+	await page.getByRole('button', { name: 'Start' }).click();
+	await expect(page.getByTestId('audio-fault')).toBeVisible({ timeout: 10_000 });
+	// The count-in's last seconds are beeps: each one becomes a flash instead.
+	await expect(page.locator('.flash')).toHaveCount(1, { timeout: 15_000 });
+	await expect(page.getByTestId('session-state')).toHaveText('Playing', { timeout: 15_000 });
+	await expect(page.getByTestId('cue-text')).toBeVisible();
+});
