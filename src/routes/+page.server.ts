@@ -1,5 +1,9 @@
-import { byCategory } from '$lib/routine/catalogue';
+import { filterOptions } from '$lib/routine/catalogue-filter';
 import { getLibrary } from '$lib/server/content';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = () => ({ groups: byCategory(getLibrary().summaries) });
+// Reads no URL state: the filters are applied in the page, so changing them never refetches.
+export const load: PageServerLoad = () => {
+	const { summaries } = getLibrary();
+	return { summaries, options: filterOptions(summaries) };
+};

@@ -10,9 +10,10 @@
  */
 import * as z from 'zod';
 
-export const CATEGORIES = ['stretching', 'aquatic', 'yoga', 'relaxation', 'back-school'] as const;
-export const POSITIONS = ['standing', 'seated', 'lying', 'kneeling', 'in-water'] as const;
-export const SETTINGS = ['home', 'pool', 'class', 'anywhere'] as const;
+import { CATEGORIES, POSITIONS, SETTINGS } from './categories';
+
+export { CATEGORIES, POSITIONS, SETTINGS };
+export type { Category, Position } from './categories';
 
 const id = z
 	.string()
@@ -306,8 +307,6 @@ export type CueSettings = z.infer<typeof cueSettings>;
 export type Progression = z.infer<typeof progression>;
 export type Course = z.infer<typeof course>;
 export type MediaCatalog = z.infer<typeof mediaCatalog>;
-export type Category = (typeof CATEGORIES)[number];
-export type Position = (typeof POSITIONS)[number];
 
 export function isExerciseStep(s: Step): s is ExerciseStep {
 	return 'exercise' in s;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { byCategory, formatClock, formatDuration, summarize } from '../../../src/lib/routine/catalogue';
+import { summarize } from '../../../src/lib/routine/catalogue';
+import { byCategory } from '../../../src/lib/routine/categories';
+import { formatClock, formatDuration } from '../../../src/lib/routine/format';
 import { compile } from '../../../src/lib/routine/compile';
 import { routine as routineSchema } from '../../../src/lib/routine/schema';
 import { fixtureRoutine } from './arbitraries';
