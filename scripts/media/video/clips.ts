@@ -7,7 +7,7 @@
  * for with the small IK helper.
  */
 import type { ClipDef } from './clip';
-import { pose, type Pose, type PoseKey, type PosePatch, type Skeleton, type Vec3 } from './figure';
+import { BODY, pose, skeleton, type Pose, type PoseKey, type PosePatch, type Skeleton, type Vec3 } from './figure';
 import { offset, solve, type Goal } from './ik';
 import type { KeyPose } from './motion';
 import { allFours, flatFeet, standing, supine, PRONE, STAND } from './poses';
@@ -388,6 +388,48 @@ const locust: ClipDef = (() => {
 	};
 })();
 
+const proneLying: ClipDef = (() => {
+	// Face down, arms by the sides, head turned toward the camera with the cheek resting:
+	// only the breath moves, the lower back letting go a little with each breath out.
+	const base: PosePatch = { shoulderRAbd: 10, shoulderLAbd: 10, elbowR: 6, elbowL: 6, neckFlex: 6, neckTwist: 80 };
+	const out = pose(PRONE, base, { breath: 0 });
+	const inn = pose(PRONE, base, { breath: 0.3, thoraxFlex: -2, lumbarFlex: -1 });
+	return {
+		id: 'prone-lying',
+		description: 'Lying face down on a mat, arms by the sides and head turned to one side: resting still and breathing slowly.',
+		camera: { yaw: 0, pitch: 8 },
+		highlight: ['lumbar', 'pelvis'],
+		anchor: 'pelvis',
+		props: [mat(-1.0, 0.95)],
+		maxScale: 250,
+		motion: { kind: 'keys', poster: 0, keys: [key(out, 3.0, 0.8), key(inn, 2.4, 0.6)] }
+	};
+})();
+
+const pronePressUp: ClipDef = (() => {
+	// Hands stay planted beside the shoulders; the arms push the chest up while the pelvis
+	// stays on the mat and the lower back sags, then the body lowers slowly.
+	const flat = pose(PRONE, { shoulderRFlex: 40, shoulderLFlex: 40, elbowR: 120, elbowL: 120, shoulderRAbd: 12, shoulderLAbd: 12, neckFlex: 15 });
+	const sk = place(flat, { ground: false, props: [] });
+	const floorY = 0.042 - 0.1;
+	const hand = (s: 'R' | 'L'): Target => {
+		const sh = s === 'R' ? sk.shoulderR : sk.shoulderL;
+		return [sh[0] - sk.pelvis[0] - 0.02, floorY, null];
+	};
+	const target = { R: hand('R'), L: hand('L') };
+	const down = handsPlanted(flat, target);
+	const up = handsPlanted(pose(flat, { lumbarFlex: -40, thoraxFlex: -28, neckFlex: 22, elbowR: 30, elbowL: 30 }), target);
+	return {
+		id: 'prone-press-up',
+		description: 'Lying face down, hands beside the shoulders: the arms press the chest up while the hips stay on the mat and the back sags, then lower.',
+		highlight: ['spine', 'arms'],
+		anchor: 'pelvis',
+		props: [mat(-1.0, 0.95)],
+		maxScale: 250,
+		motion: { kind: 'keys', poster: 1, keys: [key(down, 2.2, 0.8), key(up, 2.4, 1.2)] }
+	};
+})();
+
 // ---------------------------------------------------------------------------- standing and sitting
 
 const handsOnLowBack = (p: Pose): Pose =>
@@ -518,6 +560,160 @@ const chairTwist: ClipDef = (() => {
 		anchor: 'pelvis',
 		props,
 		motion: { kind: 'keys', poster: 1, keys: [key(seated, 1.5, 1.0), key(twist, 1.7, 2.4)] }
+	};
+})();
+
+// ---------------------------------------------------------------------------- desk breaks: on a chair, standing
+
+/**
+ * Sitting on a chair seat with the feet flat: each named leg's hip and knee are solved so
+ * the heel rests on the floor a fixed distance in front of the pelvis while the pelvis
+ * rests on the seat (see chair(): the seat top is 0.45 m).
+ */
+function seatedFeet(p: Pose, sides: readonly ('R' | 'L')[], reach = 0.44): Pose {
+	const vars = sides.flatMap((s) => [`hip${s}Flex`, `knee${s}`] as PoseKey[]);
+	const goals: Goal[] = sides.map((s) => (sk) => {
+		const heel = s === 'R' ? sk.heelR : sk.heelL;
+		const bottom = (sk.hipR[1] + sk.hipL[1]) / 2 - 0.1;
+		return [heel[1] - (bottom - 0.45 + 0.036), heel[0] - sk.pelvis[0] - reach];
+	});
+	return flatFeet(solve(p, vars, goals), sides.length === 2 ? 'both' : sides[0]);
+}
+
+/** Both hands resting on the thighs (a fraction of the way from hip to knee). */
+function handsOnThighs(p: Pose, at = 0.6): Pose {
+	return solve(p, ['shoulderRFlex', 'elbowR', 'shoulderRAbd', 'shoulderLFlex', 'elbowL', 'shoulderLAbd'], [
+		(sk) =>
+			(['R', 'L'] as const).flatMap((s) => {
+				const hip = s === 'R' ? sk.hipR : sk.hipL;
+				const knee = s === 'R' ? sk.kneeR : sk.kneeL;
+				const hand = s === 'R' ? sk.handR : sk.handL;
+				return [hand[0] - (hip[0] + (knee[0] - hip[0]) * at), hand[1] - (hip[1] + (knee[1] - hip[1]) * at) - 0.09, hand[2] - (hip[2] + (knee[2] - hip[2]) * at)];
+			})
+	]);
+}
+
+const SIT: PosePatch = { hipRFlex: 90, hipLFlex: 90, kneeR: 90, kneeL: 90, shoulderRFlex: 30, shoulderLFlex: 30, elbowR: 50, elbowL: 50 };
+
+const seatedPelvicTilt: ClipDef = (() => {
+	// The pelvis rolls back (the lower back rounds) and then forward (it hollows), the
+	// chest and head staying roughly upright above it.
+	const sit = (patch: PosePatch) => handsOnThighs(seatedFeet(pose(SIT, { shoulderRFlex: 55, shoulderLFlex: 55, elbowR: 20, elbowL: 20 }, patch), ['R', 'L']), 0.9);
+	const neutral = sit({ lumbarFlex: -4 });
+	const back = sit({ pitch: 18, lumbarFlex: 24, thoraxFlex: 16, neckFlex: -14 });
+	const forward = sit({ pitch: -14, lumbarFlex: -24, thoraxFlex: 4, neckFlex: 2 });
+	return {
+		id: 'seated-pelvic-tilt',
+		description: 'Sitting toward the front of a chair, hands on the thighs: the pelvis rolls back so the lower back rounds, then forward so it hollows.',
+		camera: { yaw: 0, pitch: 6 },
+		highlight: ['pelvis', 'lumbar'],
+		anchor: 'pelvis',
+		props: chair(-0.12, 0, 'x+'),
+		maxScale: 230,
+		motion: { kind: 'keys', poster: 1, keys: [key(neutral, 1.2, 0.6), key(back, 1.4, 1.0), key(forward, 1.8, 1.0)] }
+	};
+})();
+
+const seatedFigure4: ClipDef = (() => {
+	// The right ankle rests on the left thigh just behind the knee, the right knee out to
+	// the side; then the body leans forward from the hips with a long back.
+	const crossR = (p: Pose): Pose =>
+		solve(p, ['hipRFlex', 'hipRAbd', 'hipRRot', 'kneeR'], [
+			(sk) => [2 * (sk.ankleR[0] - sk.kneeL[0] + 0.1), 2 * (sk.ankleR[1] - sk.kneeL[1] - 0.085), 2 * (sk.ankleR[2] - sk.kneeL[2] - 0.02)],
+			(sk) => [sk.kneeR[1] - sk.hipR[1] - 0.02, sk.kneeR[2] - sk.hipR[2] - 0.3]
+		]);
+	const handsOnLeg = (p: Pose): Pose =>
+		solve(p, ['shoulderRFlex', 'elbowR', 'shoulderRAbd', 'shoulderLFlex', 'elbowL', 'shoulderLAbd'], [
+			(sk) => [sk.handR[0] - sk.kneeR[0] + 0.04, sk.handR[1] - sk.kneeR[1] - 0.07, sk.handR[2] - sk.kneeR[2]],
+			(sk) => [sk.handL[0] - sk.ankleR[0], sk.handL[1] - sk.ankleR[1] - 0.07, sk.handL[2] - sk.ankleR[2]]
+		]);
+	const upright = handsOnThighs(seatedFeet(pose(SIT), ['R', 'L']));
+	const seatL = (patch: PosePatch) => seatedFeet(pose(SIT, patch), ['L']);
+	const crossed = handsOnLeg(crossR(pose(seatL({}), { hipRFlex: 100, hipRAbd: 40, hipRRot: 55, kneeR: 105, ankleR: 0 })));
+	const lean = handsOnLeg(crossR(pose(seatL({ pitch: -32, lumbarFlex: -4, neckFlex: -18 }), { hipRFlex: 120, hipRAbd: 40, hipRRot: 55, kneeR: 105, ankleR: 0 })));
+	return {
+		id: 'seated-figure-4',
+		description: 'Sitting on a chair with one ankle resting on the other knee: the body leans forward from the hips with a long back for a buttock stretch.',
+		camera: { yaw: 62, pitch: 10 },
+		highlight: ['legR'],
+		anchor: 'pelvis',
+		props: chair(-0.06, 0, 'x+'),
+		maxScale: 230,
+		motion: { kind: 'keys', poster: 2, keys: [key(upright, 1.2, 0.6), key(crossed, 1.5, 0.6), key(lean, 1.5, 2.2)] }
+	};
+})();
+
+const seatedHamstringStretch: ClipDef = (() => {
+	// Sitting on the front edge of the seat, the near leg straight with the heel on the
+	// floor and toes up; the body leans forward from the hips, back long, hands on the thigh.
+	const straightR = (p: Pose): Pose =>
+		solve(p, ['hipRFlex'], [
+			(sk) => {
+				const bottom = (sk.hipR[1] + sk.hipL[1]) / 2 - 0.1;
+				return [sk.heelR[1] - (bottom - 0.45 + 0.036)];
+			}
+		]);
+	const hands = (p: Pose, at: number): Pose =>
+		solve(p, ['shoulderRFlex', 'elbowR', 'shoulderRAbd', 'shoulderLFlex', 'elbowL', 'shoulderLAbd'], [
+			(sk) =>
+				(['R', 'L'] as const).flatMap((h) => {
+					const hand = h === 'R' ? sk.handR : sk.handL;
+					const t: Vec3 = [sk.hipR[0] + (sk.kneeR[0] - sk.hipR[0]) * at, sk.hipR[1] + (sk.kneeR[1] - sk.hipR[1]) * at + 0.07, sk.hipR[2] + (h === 'R' ? 0.03 : -0.05)];
+					return [hand[0] - t[0], hand[1] - t[1], hand[2] - t[2]];
+				})
+		]);
+	const leg: PosePatch = { hipRFlex: 60, kneeR: 4, ankleR: 12 };
+	const upright = hands(straightR(seatedFeet(pose(SIT, leg, { lumbarFlex: -4 }), ['L'], 0.42)), 0.5);
+	const lean = hands(straightR(seatedFeet(pose(SIT, leg, { pitch: -28, lumbarFlex: -6, thoraxFlex: -2, neckFlex: -12, hipRFlex: 88 }), ['L'], 0.42)), 0.75);
+	return {
+		id: 'seated-hamstring-stretch',
+		description: 'Sitting on the front of a chair, one leg straight with the heel on the floor: the body leans forward from the hips, back long, for a stretch behind the thigh.',
+		camera: { yaw: 0, pitch: 6 },
+		highlight: ['legR'],
+		anchor: 'pelvis',
+		props: chair(-0.1, 0, 'x+'),
+		maxScale: 220,
+		motion: { kind: 'keys', poster: 1, keys: [key(upright, 1.4, 1.0), key(lean, 1.8, 2.4)] }
+	};
+})();
+
+const standingHipFlexor: ClipDef = (() => {
+	// A split stance, the near (right) leg behind on its toes. The pelvis tucks under and
+	// the body moves forward over the bent front knee, stretching the front of the back hip.
+	const handsOnHips = (p: Pose): Pose =>
+		solve(p, ['shoulderRFlex', 'elbowR', 'shoulderRAbd', 'shoulderLFlex', 'elbowL', 'shoulderLAbd'], [
+			(sk) => [sk.handR[0] - sk.hipR[0], sk.handR[1] - sk.hipR[1] - 0.12, sk.handR[2] - sk.hipR[2] - 0.1, sk.handL[0] - sk.hipL[0], sk.handL[1] - sk.hipL[1] - 0.12, sk.handL[2] - sk.hipL[2] + 0.1]
+		]);
+	const arms: PosePatch = { shoulderRFlex: -10, shoulderLFlex: -10, shoulderRAbd: 35, shoulderLAbd: 35, elbowR: 90, elbowL: 90 };
+	// The back foot stays planted on its toes: two-bone IK in the side view puts the toe a
+	// stride behind the front ankle, on the floor, with the foot tipped 25° (heel raised).
+	const backFoot = (p: Pose, stride: number): Pose => {
+		const sk = skeleton(pose(p, { hipRFlex: 0, kneeR: 0, ankleR: 0 }));
+		const tilt = (25 * Math.PI) / 180;
+		const toe: readonly [number, number] = [sk.ankleL[0] - stride, sk.heelL[1] - 0.008];
+		const ankle: readonly [number, number] = [toe[0] - (0.16 * Math.cos(tilt) - 0.055 * Math.sin(tilt)), toe[1] + 0.16 * Math.sin(tilt) + 0.055 * Math.cos(tilt)];
+		const dx = ankle[0] - sk.hipR[0];
+		const dy = ankle[1] - sk.hipR[1];
+		const d = Math.min(Math.hypot(dx, dy), BODY.thigh + BODY.shin - 1e-6);
+		const deg = (r: number) => (r * 180) / Math.PI;
+		// Angle of hip→ankle from straight down, positive forward; the knee bends forward.
+		const line = Math.atan2(dx, -dy);
+		const inner = Math.acos((BODY.thigh ** 2 + d ** 2 - BODY.shin ** 2) / (2 * BODY.thigh * d));
+		const knee = Math.PI - Math.acos((BODY.thigh ** 2 + BODY.shin ** 2 - d ** 2) / (2 * BODY.thigh * BODY.shin));
+		const thigh = line + inner;
+		const hipFlex = deg(thigh) - p.pitch;
+		return pose(p, { hipRFlex: hipFlex, kneeR: deg(knee), ankleR: -deg(tilt) - deg(thigh) + deg(knee) });
+	};
+	const stride = 0.6;
+	const a = handsOnHips(backFoot(flatFeet(pose(STAND, arms, { hipLFlex: 42, kneeL: 56 }), 'L'), stride));
+	const b = handsOnHips(backFoot(flatFeet(pose(STAND, arms, { pitch: 8, lumbarFlex: 6, thoraxFlex: 2, neckFlex: -4, hipLFlex: 38, kneeL: 76 }), 'L'), stride));
+	return {
+		id: 'standing-hip-flexor',
+		description: 'Standing in a split stance, hands on the hips: the pelvis tucks under and the body eases forward over the front knee, stretching the front of the back hip.',
+		camera: { yaw: -12, pitch: 5 },
+		highlight: ['legR', 'pelvis'],
+		anchor: 'ankleL',
+		motion: { kind: 'keys', poster: 1, keys: [key(a, 1.4, 1.0), key(b, 1.8, 2.4)] }
 	};
 })();
 
@@ -878,6 +1074,12 @@ export const CLIPS: readonly ClipDef[] = [
 	sunSalutation,
 	babyDancer,
 	spinalRolls,
+	seatedPelvicTilt,
+	seatedFigure4,
+	seatedHamstringStretch,
+	standingHipFlexor,
+	proneLying,
+	pronePressUp,
 	waterWalkForwards,
 	waterWalkBackwards,
 	waterWalkSideways,
