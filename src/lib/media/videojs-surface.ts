@@ -38,6 +38,13 @@ const SAME_TIME_S = 0.001;
 
 /** rVFC's `expectedDisplayTime` is at most a frame or two ahead; anything else is noise. */
 const MAX_DISPLAY_DELAY_MS = 100;
+/**
+ * On a busy main thread the callback runs after the frame went up. Measuring that frame
+ * against the clock *now* would read as the video lagging by the callback's own lateness,
+ * and the follower would chase a lag that is not there; so the frame is placed at its
+ * display time. A callback later than this says nothing reliable about the frame: skip it.
+ */
+const MAX_CALLBACK_LATENESS_MS = 250;
 
 async function loadVideojs(): Promise<CoreFactory> {
 	// @ts-expect-error video.js ships no types for its core entry; it is the default
@@ -364,11 +371,13 @@ class VideojsSurface implements VideoSurface {
 			if (this.#destroyed) return;
 			if (slot === this.#front && this.#shown) {
 				const delay = meta.expectedDisplayTime - performance.now();
-				this.#frame({
-					mediaTime: meta.mediaTime,
-					displayDelayMs: Math.min(Math.max(delay, 0), MAX_DISPLAY_DELAY_MS),
-					exact: true
-				});
+				if (delay >= -MAX_CALLBACK_LATENESS_MS) {
+					this.#frame({
+						mediaTime: meta.mediaTime,
+						displayDelayMs: Math.min(delay, MAX_DISPLAY_DELAY_MS),
+						exact: true
+					});
+				}
 			}
 			// Only the front player is followed; the back one is re-armed when it swaps in.
 			if (slot === this.#front) this.#requestFrame(slot);
