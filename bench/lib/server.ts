@@ -1,0 +1,93 @@
+/**
+ * Builds Limber and runs the built server (`node build`) on a free local port with its
+ * SQLite folder in a fresh temporary directory, as a user would run it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+
+export interface RunningServer {
+	readonly url: string;
+	stop(): Promise<void>;
+}
+
+/** `npm run build`; throws with the end of its output if it fails. Returns the time taken. */
+export async function buildApp(): Promise<number> {
+	const started = Date.now();
+	const output: string[] = [];
+	const child = spawn('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+	child.stdout.on('data', (d: Buffer) => output.push(d.toString()));
+	child.stderr.on('data', (d: Buffer) => output.push(d.toString()));
+	const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+	if (code !== 0) throw new Error(`npm run build failed (exit ${code}):\n${output.join('').slice(-4000)}`);
+	return Date.now() - started;
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const srv = createServer();
+		srv.once('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const address = srv.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+async function waitForHealth(url: string, child: ChildProcess, log: string[]): Promise<void> {
+	const deadline = Date.now() + 30_000;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${log.join('')}`);
+		try {
+			const res = await fetch(`${url}/api/health`);
+			if (res.ok) return;
+		} catch {
+			// Not listening yet.
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error(`the server did not answer /api/health within 30 s:\n${log.join('')}`);
+}
+
+export async function startServer(): Promise<RunningServer> {
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	const dataDir = mkdtempSync(path.join(tmpdir(), 'limber-bench-'));
+	const log: string[] = [];
+	const child = spawn(process.execPath, ['build'], {
+		cwd: ROOT,
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, LIMBER_DATA_DIR: dataDir },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	child.stdout?.on('data', (d: Buffer) => log.push(d.toString()));
+	child.stderr?.on('data', (d: Buffer) => log.push(d.toString()));
+	try {
+		await waitForHealth(url, child, log);
+	} catch (err) {
+		child.kill('SIGTERM');
+		rmSync(dataDir, { recursive: true, force: true });
+		throw err;
+	}
+	return {
+		url,
+		async stop() {
+			if (child.exitCode === null) {
+				const exited = new Promise((r) => child.once('exit', r));
+				child.kill('SIGTERM');
+				await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+			}
+			rmSync(dataDir, { recursive: true, force: true });
+		}
+	};
+}
+
+/** Build unless asked to reuse the existing build (`--reuse-build`, for quick reruns). */
+export async function prepareBuild(argv: readonly string[]): Promise<{ readonly built: boolean; readonly ms: number }> {
+	if (argv.includes('--reuse-build')) return { built: false, ms: 0 };
+	return { built: true, ms: await buildApp() };
+}

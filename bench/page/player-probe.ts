@@ -1,0 +1,101 @@
+/**
+ * Evaluated in the player page once `window.__limber` (the `&bench` hook) is there: records
+ * the engine's events with the page's clocks as they happen, and gives the bench
+ * simultaneous clock readings, the video follower's drift samples, and the scheduler's log.
+ */
+import type { ContinuousClock } from '$lib/playback/clock';
+import type { SessionEngine } from '$lib/playback/engine';
+import type { PlayerMedia } from '$lib/media/player-media.svelte';
+import type { ClockSample, CueEventRecord, LongTask, PlayerReport, StateEventRecord } from '../sync/types';
+
+interface LimberHook {
+	readonly engine: SessionEngine;
+	readonly clock: ContinuousClock;
+	readonly media: PlayerMedia;
+}
+
+interface HowlerGlobal {
+	readonly ctx: AudioContext | null;
+	readonly masterGain: GainNode | null;
+}
+
+interface BenchTapLike {
+	ctxIdOf(ctx: BaseAudioContext): number;
+}
+
+type PageWindow = Window & { __limber: LimberHook; Howler?: HowlerGlobal; __benchTap: BenchTapLike };
+
+const w = window as unknown as PageWindow;
+const { engine, clock, media } = w.__limber;
+const cueEvents: CueEventRecord[] = [];
+const stateEvents: StateEventRecord[] = [];
+const otherEvents: string[] = [];
+const longTasks: LongTask[] = [];
+
+// A late tick means the main thread was busy: long tasks say when and for how long.
+try {
+	new PerformanceObserver((list) => {
+		for (const e of list.getEntries()) longTasks.push({ startMs: e.startTime, durationMs: e.duration });
+	}).observe({ type: 'longtask', buffered: true });
+} catch {
+	// Not supported: the report simply has none.
+}
+
+engine.onAny((e) => {
+	// Read the clocks first, in the same turn as the event: this is when the engine noticed.
+	const perfMs = performance.now();
+	const clockMs = clock.now();
+	switch (e.type) {
+		case 'cue':
+			cueEvents.push({ cueId: e.cue.id, kind: e.cue.kind, atMs: e.atMs, lateMs: e.lateMs, perfMs });
+			break;
+		case 'state':
+			stateEvents.push({ from: e.from, to: e.to, atMs: e.atMs, perfMs, clockMs, positionMs: engine.position });
+			break;
+		case 'seek':
+		case 'timeline':
+			otherEvents.push(`${e.type}@${e.atMs}`);
+			break;
+		default:
+			break;
+	}
+});
+
+const probe = {
+	sample(): ClockSample {
+		const ctx = w.Howler?.ctx ?? null;
+		const out = ctx?.getOutputTimestamp?.();
+		return {
+			perfMs: performance.now(),
+			clockMs: clock.now(),
+			positionMs: engine.position,
+			audioSec: ctx?.currentTime ?? null,
+			output: out?.contextTime !== undefined && out.performanceTime !== undefined ? { contextSec: out.contextTime, perfMs: out.performanceTime } : null,
+			state: engine.state,
+			visibility: document.visibilityState
+		};
+	},
+	/** Drift samples since the last call (the follower keeps only a few minutes of them). */
+	takeDrift(): number[] {
+		const follower = media.follower;
+		if (!follower) return [];
+		const samples = follower.driftSamples();
+		follower.clearDriftSamples();
+		return samples;
+	},
+	report(): PlayerReport {
+		const ctx = w.Howler?.ctx ?? null;
+		return {
+			durationMs: engine.timeline.durationMs,
+			cues: engine.timeline.cues.map((c) => ({ id: c.id, kind: c.kind, atMs: c.atMs })),
+			scheduleLog: media.scheduleLog.map((r) => ({ ...r })),
+			cueEvents: [...cueEvents],
+			stateEvents: [...stateEvents],
+			otherEvents: [...otherEvents],
+			howlerCtxId: ctx ? w.__benchTap.ctxIdOf(ctx) : null,
+			longTasks: [...longTasks]
+		};
+	}
+};
+
+Object.assign(window, { __benchPlayer: probe });
