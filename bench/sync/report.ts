@@ -28,6 +28,39 @@ interface RunFigures {
 	readonly timeline_moves: readonly string[];
 	/** Every part that was not heard, for looking into. */
 	readonly not_heard: readonly Pick<PartMeasurement, 'cueId' | 'kind' | 'part' | 'atMs' | 'status' | 'reason'>[];
+	/** Every scheduled part: due, scheduled and heard on the audio clock (s), error (ms), the engine's lateMs. */
+	readonly parts: readonly PartRow[];
+}
+
+interface PartRow {
+	readonly cue: string;
+	readonly kind: string;
+	readonly part: string;
+	readonly at_ms: number;
+	readonly status: string;
+	readonly reason: string | null;
+	readonly due_s: number | null;
+	readonly scheduled_s: number | null;
+	readonly actual_s: number | null;
+	readonly error_ms: number | null;
+	readonly engine_late_ms: number | null;
+}
+
+function partRows(run: PlayerRun, parts: readonly PartMeasurement[]): PartRow[] {
+	const late = new Map(run.player.cueEvents.map((e) => [e.cueId, e.lateMs]));
+	return parts.map((p) => ({
+		cue: p.cueId,
+		kind: p.kind,
+		part: p.part,
+		at_ms: p.atMs,
+		status: p.status,
+		reason: p.reason,
+		due_s: round(p.dueAudioSec, 6),
+		scheduled_s: round(p.scheduledAudioSec, 6),
+		actual_s: round(p.actualAudioSec, 6),
+		error_ms: round(p.errorMs),
+		engine_late_ms: round(late.get(p.cueId) ?? null)
+	}));
 }
 
 function runFigures(run: PlayerRun): RunFigures {
@@ -53,7 +86,8 @@ function runFigures(run: PlayerRun): RunFigures {
 		timeline_moves: run.player.otherEvents,
 		not_heard: parts
 			.filter((p) => p.status !== 'heard')
-			.map(({ cueId, kind, part, atMs, status, reason }) => ({ cueId, kind, part, atMs, status, reason }))
+			.map(({ cueId, kind, part, atMs, status, reason }) => ({ cueId, kind, part, atMs, status, reason })),
+		parts: partRows(run, parts)
 	};
 }
 
