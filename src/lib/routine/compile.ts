@@ -40,6 +40,17 @@ interface RepPart {
 	readonly sound?: string;
 }
 
+/** Count-ins, education blocks and free rests: one part, no sets, sides or clip. */
+const SINGLE_PART = {
+	set: 1,
+	setCount: 1,
+	rep: 1,
+	repCount: 1,
+	side: null,
+	phase: null,
+	video: null
+} as const;
+
 type SegmentFields = Omit<Segment, 'index' | 'startMs' | 'endMs' | 'stepIndex'>;
 
 class TimelineBuilder {
@@ -288,13 +299,7 @@ function addEducationStep(b: TimelineBuilder, routine: Routine, step: EducationS
 		kind: 'education',
 		title: block.title,
 		exerciseId: null,
-		set: 1,
-		setCount: 1,
-		rep: 1,
-		repCount: 1,
-		side: null,
-		phase: null,
-		video: null,
+		...SINGLE_PART,
 		adjustable: true
 	});
 	b.cue(seg, 'education', { from: 'start', ms: 0 }, block.narration ?? block.title, null);
@@ -305,13 +310,7 @@ function addRestStep(b: TimelineBuilder, routine: Routine, step: RestStep): void
 		kind: 'rest',
 		title: step.title,
 		exerciseId: null,
-		set: 1,
-		setCount: 1,
-		rep: 1,
-		repCount: 1,
-		side: null,
-		phase: null,
-		video: null,
+		...SINGLE_PART,
 		adjustable: true
 	});
 	b.cue(seg, 'rest', { from: 'start', ms: 0 }, step.say ?? `${step.title}.`, routine.cues.sounds.rest);
@@ -347,13 +346,7 @@ export function compile(routine: Routine, levelNumber: number): Timeline {
 				kind: 'count-in',
 				title: 'Get ready',
 				exerciseId: null,
-				set: 1,
-				setCount: 1,
-				rep: 1,
-				repCount: 1,
-				side: null,
-				phase: null,
-				video: null,
+				...SINGLE_PART,
 				adjustable: false
 			});
 			b.cue(seg, 'count-in', { from: 'start', ms: 0 }, text.countInText(titles[0] ?? ''), routine.cues.sounds.countIn);
