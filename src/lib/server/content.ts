@@ -3,6 +3,7 @@
  * validated once on first use. Invalid content is a build/deploy error, not a page error:
  * the build's content check and `npm run validate` catch it first.
  */
+import { error } from '@sveltejs/kit';
 import { compile } from '$lib/routine/compile';
 import { summarize, type RoutineSummary } from '$lib/routine/catalogue';
 import { checkContent } from '$lib/routine/content-set';
@@ -57,4 +58,30 @@ export function timelineFor(routine: Routine, level: number): Timeline {
 		timelines.set(key, t);
 	}
 	return t;
+}
+
+/**
+ * The routine named in a route and the level asked for by `?level=` (the routine's
+ * starting level when absent), or a 404 a person can act on.
+ */
+export function routineAndLevel(id: string, url: URL): { routine: Routine; level: number } {
+	const routine = findRoutine(id);
+	if (!routine) error(404, 'No routine by that name');
+	const asked = url.searchParams.get('level');
+	const level = asked === null ? routine.startingLevel.level : Number(asked);
+	if (!Number.isInteger(level) || level < 1 || level > routine.levels.length) {
+		error(404, `This routine has levels 1 to ${routine.levels.length}`);
+	}
+	return { routine, level };
+}
+
+/** Only the clips and sounds a timeline uses, so a player page carries no more than it plays. */
+export function mediaFor(timeline: Timeline): Pick<MediaCatalog, 'videos' | 'sounds'> {
+	const { catalog } = getLibrary();
+	const clipIds = new Set(timeline.segments.flatMap((s) => (s.video ? [s.video.clip] : [])));
+	const soundIds = new Set(timeline.cues.flatMap((c) => (c.sound ? [c.sound] : [])));
+	return {
+		videos: Object.fromEntries(Object.entries(catalog.videos).filter(([id]) => clipIds.has(id))),
+		sounds: Object.fromEntries(Object.entries(catalog.sounds).filter(([id]) => soundIds.has(id)))
+	};
 }
