@@ -1,0 +1,85 @@
+/**
+ * The class-mode contract between the server (authoritative hub) and every device in the
+ * room. The server holds, per live lesson, the session position at an anchor instant on
+ * its own clock; a device that knows its offset from the server clock derives the same
+ * position at the same instant, so every screen shows the same step and second.
+ */
+
+/** Where a live lesson is. `waiting`: join code on the projector, not started yet. */
+export type LiveStatus = 'waiting' | 'playing' | 'paused' | 'ended';
+
+export interface LiveState {
+	readonly lessonId: string;
+	readonly code: string;
+	readonly routineId: string;
+	readonly level: number;
+	readonly status: LiveStatus;
+	/** Session position (ms into the timeline) at `anchorServerMs`. */
+	readonly positionMs: number;
+	/**
+	 * Server-clock instant (ms since the Unix epoch, server's Date.now()) at which
+	 * `positionMs` holds. Commands set it a few hundred ms ahead so that every device
+	 * applies the change at the same moment.
+	 */
+	readonly anchorServerMs: number;
+	/** Increases by one per change; the SSE event id, so `Last-Event-ID` can resume. */
+	readonly seq: number;
+}
+
+/** What an instructor may ask; the server checks the sender owns the lesson. */
+export type LiveCommand =
+	| { readonly type: 'start' }
+	| { readonly type: 'pause' }
+	| { readonly type: 'resume' }
+	| { readonly type: 'next' }
+	| { readonly type: 'previous' }
+	| { readonly type: 'seekToStep'; readonly step: number }
+	| { readonly type: 'restartBlock' }
+	| { readonly type: 'end' };
+
+export const LIVE_COMMAND_TYPES = [
+	'start',
+	'pause',
+	'resume',
+	'next',
+	'previous',
+	'seekToStep',
+	'restartBlock',
+	'end'
+] as const satisfies readonly LiveCommand['type'][];
+
+/** How far ahead of the server's now a command takes effect, so all screens change together. */
+export const COMMAND_LEAD_MS = 300;
+
+/** The position a state implies at a server-clock instant (paused/waiting/ended: frozen). */
+export function positionAt(state: LiveState, serverMs: number): number {
+	if (state.status !== 'playing') return state.positionMs;
+	return Math.max(0, state.positionMs + (serverMs - state.anchorServerMs));
+}
+
+/** Someone in the room, as the instructor's console lists them. */
+export interface Participant {
+	readonly id: string;
+	readonly name: string;
+	readonly connected: boolean;
+}
+
+/** Server-Sent Event names on `GET /api/live/[code]/events`. */
+export const SSE_EVENTS = {
+	/** data: LiveState JSON; id: seq. Sent on connect and on every change. */
+	state: 'state',
+	/** data: Participant[] JSON; only on the instructor's stream. */
+	roster: 'roster'
+} as const;
+
+/** `GET /api/time` answers with the server clock read as late as possible. */
+export interface TimeSample {
+	readonly serverMs: number;
+}
+
+/**
+ * Join codes use characters nobody confuses when read off a projector across a room
+ * (no 0/O, 1/I/L, 2/Z, 5/S, 8/B).
+ */
+export const JOIN_CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
+export const JOIN_CODE_LENGTH = 6;
