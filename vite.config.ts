@@ -6,6 +6,9 @@ export default defineConfig({
 	test: {
 		// scripts/test-all.ts sums this report (reports/, not test-results/, which Playwright empties).
 		reporters: ['default', 'json'],
+		// Property tests run whole sessions many times: seconds of CPU on these 2-core machines,
+		// several times that while other work runs beside them. The limit catches hangs, not speed.
+		testTimeout: 60_000,
 		outputFile: { json: 'reports/unit.json' },
 		projects: [
 			{

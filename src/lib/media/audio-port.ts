@@ -21,7 +21,10 @@ export interface StopOptions {
 }
 
 export interface AudioPort {
-	/** The audio clock, in seconds. Frozen while the context is suspended. */
+	/**
+	 * The audio-clock time (s) being heard now; the scheduler maps session time (the wall
+	 * clock) onto it for start(when). Frozen while the context is suspended.
+	 */
 	now(): number;
 	/** False while audio is locked, suspended, unsupported or broken: callers fall back to visual cues. */
 	readonly usable: boolean;

@@ -4,7 +4,6 @@
  * route is the only one that ships them) and both may fail without ending the session: the
  * engine and its clock go on, and the UI shows text, posters and screen flashes instead.
  */
-import { performanceClock, type ContinuousClock } from '../playback/clock';
 import type { SessionEngine } from '../playback/engine';
 import type { MediaCatalog } from '../routine/schema';
 import { silentAudioPort, type ChannelGains } from './audio-port';
@@ -17,8 +16,6 @@ import type { WebAudioPort } from './web-audio-port';
 
 export interface PlayerMediaOptions {
 	readonly engine: SessionEngine;
-	/** The engine's clock: moved onto the audio clock once audio runs, without a jump. */
-	readonly clock: ContinuousClock;
 	readonly sounds: SoundFiles;
 	readonly videos: MediaCatalog['videos'];
 	readonly gains: ChannelGains;
@@ -80,7 +77,7 @@ export class PlayerMedia {
 	}
 
 	async #attachAudio(): Promise<void> {
-		const { engine, clock, sounds, gains } = this.options;
+		const { engine, sounds, gains } = this.options;
 		const [port, voices] = await Promise.all([
 			import('./web-audio-port').then((m) => m.WebAudioPort.create()).catch(() => null),
 			loadVoiceManifest(fetch)
@@ -91,9 +88,6 @@ export class PlayerMedia {
 		}
 		this.#port = port;
 		if (!port) this.#audioFault = AUDIO_FAULT_MESSAGE;
-		const follow = () => clock.setBase(port?.audioClock() ?? performanceClock);
-		port?.onChange(follow);
-		follow();
 		port?.onError(() => {
 			this.#audioFault = 'Some sounds could not be loaded; their cues are shown on screen.';
 		});

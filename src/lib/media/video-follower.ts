@@ -29,11 +29,30 @@ export const STALL_GIVE_UP_MS = 10_000;
 export const INITIAL_SEEK_LEAD_MS = 50;
 
 /**
- * An out point is looped by a seek. Made when the clock is within one frame (at 30 fps)
- * of the out point, so the element goes back to the in point at most a frame early
- * instead of showing frames past the out point.
+ * A seek that lands off by more than the dead band is tried again at once (with the lead
+ * it just taught), up to this many times in a row; nudging 100 ms away at 8 % would show
+ * an off picture for over a second. Bounded, so a clip that never lands cannot keep the
+ * element seeking: after that, the rate nudge takes over.
+ */
+export const MAX_RESEEKS = 2;
+
+/**
+ * How far off a seek may land before it is tried again. Above one frame of the slowest
+ * clips (24 fps: 42 ms), because seeks at a loop or segment end land up to a frame early
+ * on purpose.
+ */
+export const RESEEK_MS = 50;
+
+/**
+ * An out point is looped (and a clip restarted for the next segment) by a seek, made when
+ * the clock is within one frame of it, so the element goes back to the in point at most a
+ * frame early instead of showing frames past it. One frame at 30 fps until the clip's own
+ * frame duration is known from its frames.
  */
 export const LOOP_LOOKAHEAD_MS = 34;
+
+/** Frame durations above this are skipped frames, not the clip's frame rate. */
+const MAX_FRAME_MS = 60;
 
 export const VIDEO_FAULT_MESSAGE =
 	'The video for this step could not be loaded. Follow the text and the voice; the timer keeps going.';
@@ -101,7 +120,16 @@ export class VideoFollower {
 	#preloaded: { readonly id: string; readonly atMs: number } | null = null;
 	/** The next frame is the first after a seek made while playing: learn the seek lead from it. */
 	#learnLead = false;
-	/** The clip was loaded without a preload: treat its first measured frame as a discontinuity. */
+	/** Seeks in a row that landed off (see MAX_RESEEKS). */
+	#reseeks = 0;
+	/** One frame of the clip shown (ms of media time), learned from consecutive frames. */
+	#frameMs = LOOP_LOOKAHEAD_MS;
+	#lastMediaMs: number | null = null;
+	/**
+	 * A clip was just put in front: its first measured frame is a discontinuity. Loaded from
+	 * scratch it is late by the loading time; preloaded, by however long the paused element
+	 * took to start moving (measured here: up to 300 ms).
+	 */
 	#alignFirstFrame = false;
 	/** The element said `waiting` and has not recovered. */
 	#waiting = false;
@@ -246,27 +274,65 @@ export class VideoFollower {
 		const segment = timeline.segments[segmentIndexAt(timeline, positionMs)] as Segment;
 		// The frame is already in a segment with another clip: its segment event swaps it.
 		if (segment.video?.clip !== following.clip.id) return;
-		// The clock crossed into the next segment of the same clip before its event: the
-		// clip starts over there, which is a discontinuity.
-		const crossed = segment.startMs !== following.segmentStartMs;
+		// The clock crossed into the next segment of the same clip before its event: the clip
+		// starts over there, which is a discontinuity. Only forwards: a frame placed a few ms
+		// before a boundary the follower already moved past (display delays differ from frame
+		// to frame) belongs to the new segment, not back to the old one.
+		const crossed = segment.startMs > following.segmentStartMs;
 		if (crossed) this.#retarget(following, segment);
+		const afterSeek = this.#learnLead;
 		const boundary = crossed || this.#alignFirstFrame;
 		this.#alignFirstFrame = false;
 		const expected = expectedClipTimeMs(following.window, following.segmentStartMs, positionMs);
 		const actual = frame.mediaTime * 1000;
+		this.#learnFrameDuration(actual);
 		const drift = clipDriftMs(actual, expected, following.window);
 		this.#drift.push(drift);
-		if (this.#learnLead) {
+		if (afterSeek) {
 			this.#learnLead = false;
 			this.#seekLeadMs = nextSeekLeadMs(this.#seekLeadMs, drift);
 		}
+		if (this.#restartsAhead(following, segment, positionMs)) return;
 		if (this.#nearOutPoint(following, expected, actual, drift)) {
 			// Land on the in point when the clock wraps, or where the clock is by then.
 			const untilWrap = following.window.endMs - expected;
 			this.#seekAt(following, positionMs + Math.max(this.#seekLeadMs, untilWrap), true);
 			return;
 		}
-		this.#apply(correctDrift(drift, { rate: surface.playbackRate, boundary }));
+		// A seek that missed is tried again rather than nudged for seconds, a few times.
+		const missedLanding = afterSeek && this.#reseeks < MAX_RESEEKS && Math.abs(drift) >= RESEEK_MS;
+		this.#reseeks = missedLanding ? this.#reseeks + 1 : 0;
+		this.#apply(missedLanding ? { kind: 'seek' } : correctDrift(drift, { rate: surface.playbackRate, boundary }));
+	}
+
+	#learnFrameDuration(mediaMs: number): void {
+		const last = this.#lastMediaMs;
+		this.#lastMediaMs = mediaMs;
+		if (last === null) return;
+		const step = mediaMs - last;
+		if (step > 1 && step <= MAX_FRAME_MS) this.#frameMs = step;
+	}
+
+	/** How close to a loop or segment end a seek back to the in point is made: one frame. */
+	get #lookaheadMs(): number {
+		return Math.max(LOOP_LOOKAHEAD_MS, this.#frameMs + 1);
+	}
+
+	/**
+	 * The next segment shows this clip again from its in point, and the clock gets there
+	 * within a frame: seek now, aimed at the boundary (or where the clock is when the seek
+	 * lands), so the first frame after it is the new segment's. Waiting for the boundary
+	 * would show a frame of the old loop against the new segment's clock, then seek late.
+	 */
+	#restartsAhead(following: Following, segment: Segment, positionMs: number): boolean {
+		const untilEnd = segment.endMs - positionMs;
+		if (untilEnd > this.#lookaheadMs) return false;
+		const next = this.#engine.timeline.segments[segment.index + 1];
+		// Not again when the follower is already on the next segment (sought a frame ago).
+		if (!next || next.video?.clip !== following.clip.id || following.segmentStartMs >= next.startMs) return false;
+		this.#retarget(following, next);
+		this.#seekAt(following, positionMs + Math.max(this.#seekLeadMs, untilEnd), true);
+		return true;
 	}
 
 	/**
@@ -277,7 +343,7 @@ export class VideoFollower {
 		if (this.#surface.loop) return false;
 		const { inMs, endMs } = following.window;
 		const inSecondHalf = actualMs >= (inMs + endMs) / 2;
-		return endMs - expectedMs <= LOOP_LOOKAHEAD_MS && inSecondHalf && Math.abs(driftMs) < DRIFT_SEEK_MS;
+		return endMs - expectedMs <= this.#lookaheadMs && inSecondHalf && Math.abs(driftMs) < DRIFT_SEEK_MS;
 	}
 
 	// ── following ────────────────────────────────────────────────────────────────
@@ -332,14 +398,16 @@ export class VideoFollower {
 		const preloaded = this.#preloaded?.id === clip.id ? this.#preloaded : null;
 		if (preloaded && Math.abs(atMs - preloaded.atMs) < DRIFT_DEAD_BAND_MS) atMs = preloaded.atMs;
 		this.#preloaded = null;
-		// A clip loaded from scratch starts late by however long loading took: line it up
-		// with a seek at its first frame rather than nudge for seconds.
-		this.#alignFirstFrame = preloaded === null;
+		// Line the first frame up with a seek if it is off: loading, or starting the paused
+		// element, made it late, and nudging that away takes seconds.
+		this.#alignFirstFrame = true;
 		surface.load(clip, atMs / 1000);
 		// After load: these belong to the element now in front.
 		surface.playbackRate = 1;
 		surface.loop = coversWholeClip(window, clip.durationMs);
 		this.#learnLead = false;
+		this.#reseeks = 0;
+		this.#lastMediaMs = null;
 		this.#setStatus({ display: 'video', clip: clip.id, poster: clip.poster, fault: null, buffering: false });
 		if (isRunning(this.#engine.state)) surface.play();
 		else surface.pause();
@@ -374,13 +442,23 @@ export class VideoFollower {
 
 	#seek(following: Following): void {
 		const running = isRunning(this.#engine.state);
-		this.#seekAt(following, this.#engine.position + (running ? this.#seekLeadMs : 0), running);
+		let positionMs = this.#engine.position + (running ? this.#seekLeadMs : 0);
+		if (running && !this.#surface.loop && loopLengthMs(following.window) > 0) {
+			// Landing within a frame of an out point would show frames past it: aim at the wrap.
+			const untilWrap = following.window.endMs - expectedClipTimeMs(following.window, following.segmentStartMs, positionMs);
+			if (untilWrap <= this.#lookaheadMs) positionMs += untilWrap;
+		}
+		this.#seekAt(following, positionMs, running);
 	}
 
 	/** Seek to the clip time for session position `positionMs`. */
 	#seekAt(following: Following, positionMs: number, learn: boolean): void {
 		this.#surface.playbackRate = 1;
-		this.#surface.seek(expectedClipTimeMs(following.window, following.segmentStartMs, positionMs) / 1000);
+		// Before its segment the clip time would wrap to the end of the loop; the clip starts
+		// at its in point when the segment does.
+		const at = Math.max(positionMs, following.segmentStartMs);
+		this.#surface.seek(expectedClipTimeMs(following.window, following.segmentStartMs, at) / 1000);
+		this.#lastMediaMs = null;
 		this.#learnLead = learn;
 	}
 

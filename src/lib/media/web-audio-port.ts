@@ -9,7 +9,7 @@
  * through `usable`, `onError` and `play()` returning null; none of them throws into a session.
  */
 import type { HowlOptions } from 'howler';
-import { audioContextClock, type Clock } from '../playback/clock';
+import { audioTimeAt } from './audio-time';
 import { AUDIO_CHANNELS, clampGain, type AudioChannel, type AudioPort, type PlayHandle, type StopOptions } from './audio-port';
 
 /** The looping ambience bed: a Howl (its own volume, through howler's master gain). */
@@ -102,7 +102,6 @@ export class WebAudioPort implements AudioPort {
 	readonly #canPlay: (mime: string) => boolean;
 
 	#ctx: AudioContext | null = null;
-	#clock: Clock | null = null;
 	readonly #channels = new Map<AudioChannel, GainNode>();
 	readonly #gains = new Map<AudioChannel, number>(AUDIO_CHANNELS.map((c) => [c, 1]));
 	readonly #buffers = new Map<string, AudioBuffer>();
@@ -144,17 +143,16 @@ export class WebAudioPort implements AudioPort {
 		return this.#ctx !== null && this.#ctx.state === 'running';
 	}
 
+	/** The audio time heard now (see audio-time.ts): session time maps onto it for start(when). */
 	now(): number {
 		this.#sync();
-		return this.#ctx?.currentTime ?? 0;
+		const ctx = this.#ctx;
+		if (!ctx) return 0;
+		const stamp = typeof ctx.getOutputTimestamp === 'function' ? ctx.getOutputTimestamp() : null;
+		return audioTimeAt(ctx.currentTime, stamp, performance.now());
 	}
 
-	/** The audio clock in ms for the session's ContinuousClock, while audio runs; the same object per context. */
-	audioClock(): Clock | null {
-		return this.usable ? this.#clock : null;
-	}
-
-	/** Called when `usable` or the audio clock may have changed (unlock, suspension, new context). */
+	/** Called when `usable` may have changed (unlock, suspension, new context). */
 	onChange(listener: () => void): () => void {
 		this.#changeListeners.add(listener);
 		return () => this.#changeListeners.delete(listener);
@@ -356,7 +354,6 @@ export class WebAudioPort implements AudioPort {
 		this.#detach();
 		if (ctx && H.masterGain) {
 			this.#ctx = ctx;
-			this.#clock = audioContextClock(ctx);
 			for (const channel of AUDIO_CHANNELS) {
 				const node = ctx.createGain();
 				node.gain.value = this.#gains.get(channel) ?? 1;
@@ -374,7 +371,6 @@ export class WebAudioPort implements AudioPort {
 		this.#channels.clear();
 		this.#playing.clear();
 		this.#ctx = null;
-		this.#clock = null;
 	}
 
 	#notifyChange(): void {

@@ -82,7 +82,8 @@ describe('nextSeekLeadMs', () => {
 		{ lead: 40, drift: -40, want: 60, why: 'still late: further' },
 		{ lead: 60, drift: 20, want: 50, why: 'early: back off' },
 		{ lead: 10, drift: 100, want: 0, why: 'never negative' },
-		{ lead: 250, drift: -400, want: MAX_SEEK_LEAD_MS, why: 'capped' },
+		{ lead: 250, drift: -200, want: MAX_SEEK_LEAD_MS, why: 'capped' },
+		{ lead: 40, drift: -2900, want: 40, why: 'further off than any seek is slow: a frame of another loop, not latency' },
 		{ lead: 30, drift: Number.NaN, want: 30, why: 'no measurement: unchanged' }
 	])('$lead, $drift → $want ($why)', ({ lead, drift, want }) => {
 		expect(nextSeekLeadMs(lead, drift)).toBe(want);

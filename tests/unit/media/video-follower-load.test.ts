@@ -74,26 +74,73 @@ describe('step changes', () => {
 		expect(surface.seeks).toEqual([2.5]);
 	});
 
-	it('when a frame notices the next segment of the same clip before the engine does, seeks once, not nudges', () => {
-		// Two phases of one clip; the first is 300 ms long, so the clip starts over 300 ms back:
-		// medium drift, which mid-segment would be nudged, but this is a discontinuity.
+	it('seeks once, a frame before the clip starts over in the next segment, aimed at the boundary', () => {
+		// Two phases of one clip; the first is 300 ms long, so the clip starts over at 300 ms.
 		const two = buildTimeline([{ title: 'Knee', segments: [{ kind: 'work', ms: 300 }, { kind: 'work', ms: 6000 }] }]);
-		const r = rig({ timeline: withVideos(two, [KNEE, KNEE]), follower: { initialSeekLeadMs: 50 } });
+		const r = rig({ timeline: withVideos(two, [KNEE, KNEE]) });
 		r.engine.start();
-		r.frames(290);
+		r.frames(7 * FRAME_MS);
 		expect(r.surface.seeks).toEqual([]);
-		const lead = r.follower.seekLeadMs;
-		// The frame callback runs before the engine's tick in this animation frame.
-		r.clock.advance(FRAME_MS);
-		r.surface.advance(FRAME_MS);
-		r.surface.frame();
-		const pos = r.engine.position;
-		r.engine.tick();
-		expect(r.engine.segment.index).toBe(1);
-		// Once: the engine's segment event finds it done (the element is `lead` ahead on purpose).
+		// The next frame is within one frame of the boundary: seek now, to land as the clip
+		// restarts (the seek lead is 0 here, so the aim is the boundary itself).
+		r.frames(FRAME_MS);
+		expect(r.engine.position).toBeLessThan(300);
 		expect(r.surface.seeks).toHaveLength(1);
-		expect(r.surface.seeks[0]).toBeCloseTo(kneeTimeS(pos + lead, 300), 9);
-		expect(r.surface.playbackRate).toBe(1);
+		expect(r.surface.seeks[0]).toBeCloseTo(kneeTimeS(300, 300), 9);
+		// Once: the engine's segment event and the later frames find it done.
+		r.frames(4 * FRAME_MS);
+		expect(r.engine.segment.index).toBe(1);
+		expect(r.surface.seeks).toHaveLength(1);
+		// At most the frame the seek landed early by, on purpose.
+		for (const d of r.follower.driftSamples()) expect(Math.abs(d)).toBeLessThan(FRAME_MS + 1);
+	});
+
+	it('learns the clip\'s frame duration, so a 24 fps clip is restarted a frame before the boundary too', () => {
+		const two = buildTimeline([{ title: 'Knee', segments: [{ kind: 'work', ms: 1000 }, { kind: 'work', ms: 6000 }] }]);
+		const r = rig({ timeline: withVideos(two, [KNEE, KNEE]) });
+		const at: number[] = [];
+		const seek = r.surface.seek.bind(r.surface);
+		r.surface.seek = (sec: number) => {
+			at.push(r.engine.position);
+			seek(sec);
+		};
+		r.engine.start();
+		// 24 fps: frames 41.7 ms apart, so no frame falls within 34 ms (a 30 fps frame) of
+		// 1000 ms; without learning the frame duration the old loop would show past it.
+		r.frames(1200, 1000 / 24);
+		expect(at).toHaveLength(1);
+		expect(at[0]).toBeLessThan(1000);
+		for (const d of r.follower.driftSamples()) expect(Math.abs(d)).toBeLessThan(1000 / 24 + 1);
+	});
+
+	it('a seek made a moment before the clip restarts aims at the in point, never at the end of the old loop', () => {
+		const two = buildTimeline([{ title: 'Knee', segments: [{ kind: 'work', ms: 300 }, { kind: 'work', ms: 6000 }] }]);
+		const r = rig({ timeline: withVideos(two, [KNEE, KNEE]) });
+		r.engine.start();
+		r.frames(8 * FRAME_MS);
+		expect(r.surface.seeks).toEqual([1]);
+		// The landing is measured a few ms before the boundary and is 200 ms off: sought again,
+		// still before the new segment starts by the clock.
+		r.clock.advance(20);
+		r.engine.tick();
+		expect(r.engine.position).toBeLessThan(300);
+		r.surface.frame(1.2);
+		expect(r.surface.seeks).toHaveLength(2);
+		expect(r.surface.seeks[1]).toBeCloseTo(1, 9);
+	});
+
+	it('measures a frame displayed just before a boundary the follower already moved past against the new segment', () => {
+		// The same clip with another window after the boundary: measured against the old
+		// segment, the new segment's in point would read as a frame far outside the loop.
+		const two = buildTimeline([{ title: 'Knee', segments: [{ kind: 'work', ms: 3000 }, { kind: 'work', ms: 6000 }] }]);
+		const r = rig({ timeline: withVideos(two, [KNEE, { clip: 'knee', inMs: 4500, outMs: 7500 }]) });
+		r.engine.start();
+		r.frames(3100);
+		const seeks = r.surface.seeks.length;
+		// Shown at 2995 by its display delay: the new segment's in point, 5 ms early.
+		r.surface.frame(4.5, 2995 - r.engine.position);
+		expect(r.follower.driftSamples().at(-1)).toBeCloseTo(5, 6);
+		expect(r.surface.seeks).toHaveLength(seeks);
 	});
 
 	it('after a jump to another step, loads its clip at the clock position and preloads the one after', () => {

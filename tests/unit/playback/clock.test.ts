@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { audioContextClock, ManualClock, OffsetClock, performanceClock } from '../../../src/lib/playback/clock';
+import { ManualClock, OffsetClock, performanceClock } from '../../../src/lib/playback/clock';
 
 describe('clocks', () => {
 	it('ManualClock moves only when told, by set and by advance', () => {
@@ -17,14 +17,6 @@ describe('clocks', () => {
 		expect(() => c.advance(Number.NaN)).toThrow(RangeError);
 		expect(() => c.set(Number.POSITIVE_INFINITY)).toThrow(RangeError);
 		expect(c.now()).toBe(0);
-	});
-
-	it('audioContextClock reads the context on every call and converts seconds to ms', () => {
-		const ctx = { currentTime: 1.5 };
-		const c = audioContextClock(ctx);
-		expect(c.now()).toBe(1500);
-		ctx.currentTime = 2.25;
-		expect(c.now()).toBe(2250);
 	});
 
 	it('performanceClock follows performance.now()', () => {
