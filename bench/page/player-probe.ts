@@ -3,14 +3,14 @@
  * the engine's events with the page's clocks as they happen, and gives the bench
  * simultaneous clock readings, the video follower's drift samples, and the scheduler's log.
  */
-import type { ContinuousClock } from '$lib/playback/clock';
+import type { Clock } from '$lib/playback/clock';
 import type { SessionEngine } from '$lib/playback/engine';
 import type { PlayerMedia } from '$lib/media/player-media.svelte';
 import type { ClockSample, CueEventRecord, LongTask, PlayerReport, StateEventRecord } from '../sync/types';
 
 interface LimberHook {
 	readonly engine: SessionEngine;
-	readonly clock: ContinuousClock;
+	readonly clock: Clock;
 	readonly media: PlayerMedia;
 }
 

@@ -3,18 +3,18 @@
  * an anchor, so with no pause or stall the session ends when the clock has advanced by the
  * timeline's length. Measured against performance.now() in the page:
  *
- *   measured end error = (wall elapsed from Start to 'finished') − (clock elapsed over the same)
+ *   measured end error = (wall elapsed from Start to 'finished') − (timeline left at Start) − stalls
  *
- * i.e. when the session clock passed the end, minus when the wall clock says it should
- * have (positive: the session ended late). The tick that noticed the end is reported apart:
- * it is a display latency, not drift.
+ * i.e. when the session said it was over, minus when the wall clock says it should have
+ * been (positive: ended late). It includes the tick that noticed the end
+ * (finish_event_late_ms reports that part apart).
  *
- * Thirty minutes are not run (the bench must finish in ~15): the clock's rate against
- * performance.now() is fitted over the whole session and extrapolated to 30 minutes. The
- * session clock follows the AudioContext's currentTime, which advances in steps of one
- * audio callback (10–40 ms here), so single readings are noisy; the rate is taken from
- * getOutputTimestamp() pairs, which match audio and performance time without those steps,
- * once the readings confirm that the session clock is on the audio clock.
+ * Thirty minutes are not run (the bench must finish in ~15): the session clock's rate
+ * against performance.now() is fitted over the whole session and the remaining time to 30
+ * minutes extrapolated at that rate. The session clock is performance.now() itself (cues
+ * are mapped onto the audio clock, see src/lib/media/audio-time.ts); if it ever followed the
+ * AudioContext again, the readings would show it and the rate would come from the
+ * getOutputTimestamp() pairs, which are free of the steps currentTime moves in.
  */
 import { linearFit, percentile, round, summarize, type Summary } from '../lib/stats';
 import type { PlayerRun } from './player-run';
@@ -39,7 +39,7 @@ export interface ClockFigures {
 	 */
 	readonly audio_clock_losses: number;
 	readonly audio_clock_lost_ms: number;
-	/** Rate error × 30 min (ms): the audio output's rate if the clock follows it, else the readings'. */
+	/** Measured end error plus the clock's rate error × the rest of 30 min (ms). */
 	readonly end_error_30min_projected_ms: number | null;
 	/** How far past the end the clock was when a tick reported 'finished' (ms). */
 	readonly finish_event_late_ms: number | null;
@@ -98,7 +98,8 @@ export function analyseClock(run: PlayerRun): ClockFigures {
 	const rate = follows && outputFit ? outputFit.rate : (clockFit?.rate ?? null);
 	// A stall freezes the position for as long in wall and in clock time, so the difference
 	// of the two elapsed times is still the clock's own error.
-	const endMeasured = start && finish ? finish.perfMs - start.perfMs - (finish.clockMs - start.clockMs) : null;
+	// Against the timeline, not the session clock: a session clock that runs slow ends late.
+	const endMeasured = start && finish ? finish.perfMs - start.perfMs - (run.player.durationMs - start.positionMs) - stalled.wallMs : null;
 	const finishLate = start && finish ? finish.clockMs - (start.clockMs - start.positionMs + stalled.clockMs + run.player.durationMs) : null;
 	const losses = audioLosses(run);
 	return {
@@ -111,7 +112,10 @@ export function analyseClock(run: PlayerRun): ClockFigures {
 		audio_output_fit_residual_max_ms: round(outputFit?.residualMaxMs ?? null, 3),
 		audio_clock_losses: losses.length,
 		audio_clock_lost_ms: Math.round(losses.reduce((a, b) => a + b, 0)),
-		end_error_30min_projected_ms: rate === null ? null : round(rate * 30 * 60_000),
+		end_error_30min_projected_ms:
+			rate === null || endMeasured === null || !start || !finish
+				? null
+				: round(endMeasured + rate * Math.max(0, 30 * 60_000 - (finish.perfMs - start.perfMs))),
 		finish_event_late_ms: round(finishLate),
 		stalled_ms: Math.round(stalled.wallMs),
 		samples: points.length

@@ -6,6 +6,7 @@ import { fmt, table } from '../lib/table';
 import { analyseBaseline, type BaselineFigures } from './analyse-baseline';
 import { analyseClock, analyseDrift, type ClockFigures, type DriftFigures } from './analyse-clock';
 import { countCues, cueErrorStats, engineLateness, measureParts, type CueCounts, type CueErrorStats, type PartMeasurement } from './analyse-cues';
+import { wallErrorSummary } from './analyse-wall';
 import { analyseMainThread, type MainThreadFigures } from './analyse-main-thread';
 import type { BaselineRun } from './baseline-run';
 import { HIDDEN_POLICY, HIDE_AFTER_START_MS, ROUTINE, TAP_MIN_SILENCE_SEC, TAP_THRESHOLD_AMP, TARGETS } from './config';
@@ -16,6 +17,8 @@ interface RunFigures {
 	readonly hidden_for_s: number;
 	readonly finished: boolean;
 	readonly cues: CueErrorStats;
+	/** Heard against due by the wall clock (analyse-wall.ts), like the baseline. */
+	readonly cues_wall_ms: ReturnType<typeof wallErrorSummary>;
 	readonly counts: CueCounts;
 	readonly engine_cue_late_ms: ReturnType<typeof engineLateness>;
 	readonly clock: ClockFigures;
@@ -70,6 +73,7 @@ function runFigures(run: PlayerRun): RunFigures {
 		hidden_for_s: Math.round(run.hiddenForMs / 1000),
 		finished: run.finished,
 		cues: cueErrorStats(parts),
+		cues_wall_ms: wallErrorSummary(run, parts),
 		counts: countCues(parts),
 		engine_cue_late_ms: engineLateness(run),
 		clock: analyseClock(run),
@@ -102,13 +106,17 @@ export function buildResult(runs: SyncRuns, env: Environment & { readonly load_d
 	const visible = runFigures(runs.visible);
 	const hidden = runFigures(runs.hidden);
 	const baseline = { visible: analyseBaseline(runs.baselineVisible), hidden: analyseBaseline(runs.baselineHidden) };
+	// Headline cue figures are by the wall clock, like the baseline's; the audio-clock ones
+	// (heard against the scheduler's own due time) are in runs.*.cues.
 	const headline = {
-		cue_p50_ms: visible.cues.abs_error_ms.p50,
-		cue_p99_ms: visible.cues.abs_error_ms.p99,
-		cue_max_ms: visible.cues.abs_error_ms.max,
-		hidden_cue_p50_ms: hidden.cues.abs_error_ms.p50,
-		hidden_cue_p99_ms: hidden.cues.abs_error_ms.p99,
-		hidden_cue_max_ms: hidden.cues.abs_error_ms.max,
+		cue_p50_ms: visible.cues_wall_ms.p50,
+		cue_p99_ms: visible.cues_wall_ms.p99,
+		cue_max_ms: visible.cues_wall_ms.max,
+		hidden_cue_p50_ms: hidden.cues_wall_ms.p50,
+		hidden_cue_p99_ms: hidden.cues_wall_ms.p99,
+		hidden_cue_max_ms: hidden.cues_wall_ms.max,
+		cue_audio_clock_p99_ms: visible.cues.abs_error_ms.p99,
+		hidden_cue_audio_clock_p99_ms: hidden.cues.abs_error_ms.p99,
 		video_drift_p50_ms: visible.video_drift.abs_drift_ms.p50,
 		video_drift_p99_ms: visible.video_drift.abs_drift_ms.p99,
 		video_drift_max_ms: visible.video_drift.abs_drift_ms.max,
@@ -149,7 +157,10 @@ export function buildResult(runs: SyncRuns, env: Environment & { readonly load_d
 				'An AudioWorklet on howler\'s master gain (in parallel with its route to the speakers) timestamps the first sample ≥ ' +
 				`${TAP_THRESHOLD_AMP} after ≥ ${TAP_MIN_SILENCE_SEC * 1000} ms of quiet, in AudioContext frames. Each scheduled part is paired ` +
 				'with the onset nearest start(when) + the buffer\'s own lead-in (its leading silence at the same threshold); ' +
-				'error = onset − lead-in − dueAudioSec. Figures are |error| over heard parts, excluding speech queued on purpose ' +
+				'error = onset − lead-in − dueAudioSec (runs.*.cues: the audio graph against the scheduler\'s own due time). The headline ' +
+				'cue_* figures are by the wall clock instead (runs.*.cues_wall_ms): the onset\'s audio time is turned into the ' +
+				'performance.now() at which it left the output through the nearest sampled getOutputTimestamp() pair, against Start\'s ' +
+				'performance.now() + the cue\'s offset from Start. Figures are |error| over heard parts, excluding speech queued on purpose ' +
 				'(voice-queue rule, reported as queued_voice_delay_ms) and cues at the Start press (start_cue_latency_ms). Parts ' +
 				'that begin while other audio rings are "masked": not measurable at the output, neither heard nor missed. ' +
 				'Volumes are set to 1 for the run so lead-ins at the tap equal the files\'.',
@@ -162,9 +173,11 @@ export function buildResult(runs: SyncRuns, env: Environment & { readonly load_d
 				'--disable-backgrounding-occluded-windows. Unlike Chromium, the audible-page exemption is not applied (worst case). ' +
 				'The hidden page is served no video clips (404: it shows posters), so it does not take CPU from the visible run by decoding frames nobody sees.',
 			end_error:
-				'measured over the real session: (wall elapsed Start→finished) − (session clock elapsed); end_error_ms is the session ' +
-				'clock\'s rate against performance.now() (from AudioContext.getOutputTimestamp() pairs, fitted over the session) times ' +
-				'30 min: compressed, i.e. extrapolated, not run for 30 min. audio_clock_losses counts the sudden losses (underruns) behind it.',
+				'measured over the real session against the timeline: (wall elapsed Start→"finished" event) − (timeline length − position ' +
+				'at Start) − time paused or buffering, so it includes the tick that noticed the end. end_error_ms extrapolates it to 30 min ' +
+				'(compressed, not run for 30 min): measured + the session clock\'s rate against performance.now() (fitted over the session; ' +
+				'from getOutputTimestamp() pairs when the clock follows the audio clock) × the remaining time. audio_clock_losses counts sudden ' +
+				'losses (underruns) of the audio clock: the session clock no longer follows it, cues are mapped onto it instead.',
 			video_drift: 'the video follower\'s own per-frame drift samples (requestVideoFrameCallback), collected every few seconds over the visible run',
 			baseline:
 				'a blank page on the same server: setInterval(…, 1000) counts seconds and plays an OscillatorNode beep started "now" when ' +
