@@ -6,79 +6,19 @@
  * clip has a picture, and which events reach the follower.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ClipMedia, VideoFrame, VideoSurface, VideoSurfaceEvent } from '../../../src/lib/media/video-surface';
+import type { VideoFrame, VideoSurface, VideoSurfaceEvent } from '../../../src/lib/media/video-surface';
 import { createVideojsSurface } from '../../../src/lib/media/videojs-surface';
-
-interface MediaStub {
-	readyState: number;
-	paused: boolean;
-}
-
-const stubs = new WeakMap<HTMLMediaElement, MediaStub>();
-
-function stubOf(el: HTMLMediaElement): MediaStub {
-	let s = stubs.get(el);
-	if (!s) {
-		const stub: MediaStub = { readyState: 0, paused: true };
-		stubs.set(el, stub);
-		Object.defineProperties(el, {
-			readyState: { get: () => stub.readyState, configurable: true },
-			paused: { get: () => stub.paused, configurable: true },
-			currentSrc: { get: () => el.src, configurable: true }
-		});
-		s = stub;
-	}
-	return s;
-}
-
-const clip = (id: string, type = 'video/webm'): ClipMedia => ({
-	id,
-	sources: [{ src: `/media/video/${id}.webm`, type }],
-	poster: `/media/video/${id}.jpg`
-});
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+import { clip, firstFrame, metadata, mountSurface, settle, videoIn, videosIn, visible } from './videojs-stubs';
 
 let host: HTMLElement;
 let surface: VideoSurface;
 let events: string[];
 
-function videos(): HTMLVideoElement[] {
-	return [...host.querySelectorAll('video')];
-}
-
-function videoWith(id: string): HTMLVideoElement {
-	const el = videos().find((v) => v.src.endsWith(`/${id}.webm`));
-	if (!el) throw new Error(`no element holds ${id}`);
-	return el;
-}
-
-const visible = (el: HTMLVideoElement) => (el.parentElement as HTMLElement).style.opacity === '1';
-
-/** What the element does when its new source's metadata, then its first frame, arrive. */
-function metadata(el: HTMLVideoElement): void {
-	stubOf(el).readyState = 1;
-	el.dispatchEvent(new Event('loadedmetadata'));
-}
-function firstFrame(el: HTMLVideoElement): void {
-	stubOf(el).readyState = 4;
-	el.dispatchEvent(new Event('loadeddata'));
-}
+const videos = () => videosIn(host);
+const videoWith = (id: string) => videoIn(host, id);
 
 beforeEach(async () => {
-	vi.spyOn(HTMLMediaElement.prototype, 'canPlayType').mockImplementation((type) => (type === 'video/webm' ? 'maybe' : ''));
-	vi.spyOn(HTMLMediaElement.prototype, 'load').mockImplementation(() => undefined);
-	vi.spyOn(HTMLMediaElement.prototype, 'play').mockImplementation(function (this: HTMLMediaElement) {
-		stubOf(this).paused = false;
-		return Promise.resolve();
-	});
-	vi.spyOn(HTMLMediaElement.prototype, 'pause').mockImplementation(function (this: HTMLMediaElement) {
-		stubOf(this).paused = true;
-	});
-	host = document.createElement('div');
-	document.body.append(host);
-	surface = await createVideojsSurface(host);
-	for (const v of videos()) stubOf(v);
+	({ host, surface } = await mountSurface(createVideojsSurface));
 	events = [];
 	surface.on((e: VideoSurfaceEvent) => events.push(`${e.type} ${e.clip}`));
 });
