@@ -50,6 +50,8 @@ export class TrackSession implements SessionControls {
 	readonly #el: TrackElement;
 	readonly #onFault: (message: string | null) => void;
 	readonly #listeners: [TrackEventType, () => void][];
+	/** The track position the engine was last brought to; a jump away from it is a seek. */
+	#knownMs = 0;
 	#destroyed = false;
 
 	constructor(engine: SessionEngine, element: TrackElement, options: TrackSessionOptions = {}) {
@@ -61,11 +63,25 @@ export class TrackSession implements SessionControls {
 			['playing', () => this.#onPlaying()],
 			['pause', () => this.#onPause()],
 			['waiting', () => this.#engine.setBuffering(true)],
-			['seeking', () => this.#onSeeking()],
+			['seeking', () => this.sync()],
 			['ended', () => this.#engine.tick()],
 			['error', () => this.#onFault(TRACK_LOAD_FAULT)]
 		];
 		for (const [type, l] of this.#listeners) element.addEventListener(type, l);
+	}
+
+	/**
+	 * Call on every tick, before the engine's. The engine reads the track's position directly,
+	 * so it sees a seek the moment currentTime changes, possibly before the "seeking" event:
+	 * going forward it just plays through what it skipped, but a jump back would leave its
+	 * step and cues behind. Any backward move is therefore told to it as a seek.
+	 */
+	sync(): void {
+		const ms = this.#positionMs();
+		if (this.#underWay() && Math.abs(ms - this.#knownMs) > SEEK_TOLERANCE_MS && (ms < this.#knownMs || this.#el.paused)) {
+			this.#engine.seek(ms);
+		}
+		this.#knownMs = ms;
 	}
 
 	/** Begin at `fromMs` (a resume point) or the start. Call inside the person's press. */
@@ -98,6 +114,7 @@ export class TrackSession implements SessionControls {
 		const to = Math.min(Math.max(ms, 0), this.#engine.timeline.durationMs);
 		this.#el.currentTime = to / 1000;
 		this.#engine.seek(to);
+		this.#knownMs = to;
 	}
 
 	next(): void {
@@ -161,14 +178,10 @@ export class TrackSession implements SessionControls {
 		this.#engine.pause();
 	}
 
-	#onSeeking(): void {
-		this.#realign();
-	}
-
 	/** If something moved the element without us (the system's seek bar), follow it. */
 	#realign(): void {
-		if (!this.#underWay()) return;
 		const ms = this.#positionMs();
-		if (Math.abs(ms - this.#engine.position) > SEEK_TOLERANCE_MS) this.#engine.seek(ms);
+		if (this.#underWay() && Math.abs(ms - this.#engine.position) > SEEK_TOLERANCE_MS) this.#engine.seek(ms);
+		this.#knownMs = ms;
 	}
 }

@@ -117,6 +117,21 @@ describe('TrackSession', () => {
 		expect(engine.position).toBe(30_500);
 	});
 
+	it('notices a jump back even when its tick reads the track before the "seeking" event', () => {
+		const { el, engine, session, timeline } = setup();
+		const step2 = timeline.steps[2];
+		if (!step2) throw new Error('sample has steps');
+		session.start(step2.startMs + 1000);
+		session.sync();
+		engine.tick();
+		expect(engine.step.index).toBe(2);
+		el.currentTime = 1;
+		session.sync();
+		engine.tick();
+		expect(engine.step.index).toBe(0);
+		expect(engine.position).toBe(1000);
+	});
+
 	it('moves track and session together on next, previous and seek', () => {
 		const { el, engine, session, timeline } = setup();
 		session.start();
