@@ -9,7 +9,8 @@
  *   audio output with the sync bench's tap and analysis (bench/sync/analyse-cues.ts).
  *
  * Writes bench/results/background.json; exits 0 whatever the figures. See bench/README.md.
- * Options: --reuse-build (skip `npm run build`).
+ * Options: --reuse-build (skip `npm run build`), --raw (also write the raw runs to
+ * bench/results/background-raw.json, for looking into).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -84,11 +85,12 @@ async function main(): Promise<void> {
 		const out = path.join(ROOT, 'bench', 'results', 'background.json');
 		mkdirSync(path.dirname(out), { recursive: true });
 		writeFileSync(out, JSON.stringify(result, null, '\t') + '\n');
+		if (argv.includes('--raw')) writeFileSync(path.join(ROOT, 'bench', 'results', 'background-raw.json'), JSON.stringify({ track, live }));
 		const line = (name: string, f: { cue_p99_ms: number | null; cue_max_ms: number | null; missed_cues: number }, ok: boolean) =>
 			console.log(`${name.padEnd(6)} cue p99 ${f.cue_p99_ms} ms, max ${f.cue_max_ms} ms, missed ${f.missed_cues}  ${ok ? 'meets' : 'MISSES'} targets (p99 ≤ ${TARGETS.cue_p99_ms} ms, none missed)`);
 		line('track', t, result.track.meets_targets);
 		line('live', liveFigures, result.live.meets_targets);
-		console.log(`track: caption/lock-screen lag p99 ${t.display_lag_ms.p99} ms; hidden ${t.hidden_for_s} s (track), ${liveFigures.hidden_for_s} s (live); load ${JSON.stringify(load)}`);
+		console.log(`track: pace ${t.pace.rate_ppm} ppm against the wall clock, largest drop ${t.pace.largest_drop_ms} ms; caption/lock-screen lag p99 ${t.display_lag_ms.p99} ms; hidden ${t.hidden_for_s} s (track), ${liveFigures.hidden_for_s} s (live); load ${JSON.stringify(load)}`);
 		log(`wrote ${path.relative(ROOT, out)}`);
 	} finally {
 		await browser.close();

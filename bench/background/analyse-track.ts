@@ -13,7 +13,7 @@
  * A cue is missed if the element never played through its offset (the session stopped,
  * or the element was paused there without being asked).
  */
-import { summarize, type Summary } from '../lib/stats';
+import { linearFit, summarize, type Summary } from '../lib/stats';
 import type { TrackRun } from './track-run';
 
 export interface TrackCueMeasurement {
@@ -23,10 +23,40 @@ export interface TrackCueMeasurement {
 	readonly errorMs: number | null;
 }
 
-/** Wall time (perf ms) at which the track was at position 0: from the first sample well under way. */
+/** Samples of the first seconds under way that place position 0 on the wall clock. */
+const ORIGIN_SAMPLES = 9;
+
+/**
+ * Wall time (perf ms) at which the track was at position 0: the median over the first
+ * samples under way of (read time − position), so one read that lagged does not shift
+ * every cue.
+ */
 export function originPerfMs(run: TrackRun): number | null {
-	const s = run.samples.find((x) => !x.paused && x.trackSec > 0.5);
-	return s ? s.perfMs - s.trackSec * 1000 : null;
+	const early = run.samples.filter((x) => !x.paused && x.trackSec > 0.5).slice(0, ORIGIN_SAMPLES);
+	if (early.length === 0) return null;
+	const offsets = early.map((s) => s.perfMs - s.trackSec * 1000).sort((a, b) => a - b);
+	return offsets[Math.floor(offsets.length / 2)] ?? null;
+}
+
+/**
+ * How the track's position kept pace with the wall clock: the fitted rate difference
+ * (ppm; negative: the audio ran slow, as it does when its renderer misses callbacks under
+ * load) and the largest drop between two reads (a stall or an underrun burst).
+ */
+export function paceOf(run: TrackRun): { readonly rate_ppm: number | null; readonly largest_drop_ms: number } {
+	const playing = run.samples.filter((s) => !s.paused && s.trackSec > 0.5);
+	const fit = linearFit(
+		playing.map((s) => s.perfMs),
+		playing.map((s) => s.trackSec * 1000)
+	);
+	let drop = 0;
+	for (let i = 1; i < playing.length; i++) {
+		const a = playing[i - 1];
+		const b = playing[i];
+		if (!a || !b) continue;
+		drop = Math.max(drop, b.perfMs - a.perfMs - (b.trackSec - a.trackSec) * 1000);
+	}
+	return { rate_ppm: playing.length > 1 ? Math.round((fit.b - 1) * 1e6) : null, largest_drop_ms: Math.round(drop * 100) / 100 };
 }
 
 export function measureTrackCues(run: TrackRun): TrackCueMeasurement[] {
@@ -59,6 +89,7 @@ export interface TrackFigures {
 	/** How long after a cue was heard the page's engine reported it (caption and lock-screen text). */
 	readonly display_lag_ms: Summary;
 	readonly unexpected_pauses: number;
+	readonly pace: ReturnType<typeof paceOf>;
 	readonly position_samples: number;
 	readonly sample_interval_ms: Summary;
 	readonly hidden_for_s: number;
@@ -84,6 +115,7 @@ export function trackFigures(run: TrackRun): TrackFigures {
 		cue_max_ms: stats.max,
 		display_lag_ms: summarize(lags),
 		unexpected_pauses: run.unexpectedPauses,
+		pace: paceOf(run),
 		position_samples: run.samples.length,
 		sample_interval_ms: summarize(gaps),
 		hidden_for_s: Math.round(run.hiddenForMs / 1000),

@@ -88,7 +88,7 @@ export async function runTrack(browser: Browser, opts: TrackRunOptions): Promise
 			});
 			return { durationMs: l.engine.timeline.durationMs, cues: l.engine.timeline.cues.map((c) => ({ id: c.id, atMs: c.atMs, kind: c.kind })) };
 		});
-		await page.getByRole('button', { name: 'Play' }).click();
+		await page.getByRole('button', { name: 'Start', exact: true }).click();
 		opts.log(`${opts.label}: started, ${Math.round(timeline.durationMs / 1000)} s session`);
 		const samples: PositionSample[] = [];
 		const startedAt = Date.now();

@@ -17,7 +17,7 @@ const seekAudio = (page: Page, s: number) =>
 
 async function startPlaying(page: Page): Promise<void> {
 	await page.goto(URL);
-	await page.getByRole('button', { name: 'Play' }).click();
+	await page.getByRole('button', { name: 'Start', exact: true }).click();
 	await expect(page.getByTestId('session-state')).toHaveText('Playing', MEDIA_WAIT);
 }
 
