@@ -38,6 +38,9 @@ test('the session track plays in an <audio> element and the screen follows it', 
 
 test('the group shown is derived from the track position', async ({ page }) => {
 	await startPlaying(page);
+	// Paused, so the position stays where the test puts it on a slow machine.
+	await page.getByRole('button', { name: 'Pause' }).click();
+	await expect(page.getByTestId('session-state')).toHaveText('Paused');
 	await seekAudio(page, 195);
 	await expect(page.getByTestId('group-title')).toHaveText('Body scan');
 	await expect(page.getByTestId('phase')).toHaveText('Feet and legs');
@@ -46,6 +49,7 @@ test('the group shown is derived from the track position', async ({ page }) => {
 	await expect(page.getByTestId('group-title')).toHaveText('Belly breathing');
 	await expect(page.getByText('Step 2 of 6')).toBeVisible();
 	// Time goes on from there, on the track's clock.
+	await page.getByRole('button', { name: 'Resume' }).click();
 	await expect.poll(() => audioTime(page), { timeout: 15_000 }).toBeGreaterThan(63);
 	await page.getByRole('button', { name: 'Next' }).click();
 	await expect(page.getByTestId('group-title')).toHaveText('Breathing at your own pace');
@@ -93,7 +97,10 @@ test('lock-screen (Media Session) controls pause, resume, skip and seek the trac
 	await expect(page.getByTestId('session-state')).toHaveText('Playing', MEDIA_WAIT);
 	await expect.poll(() => audioTime(page), { timeout: 15_000 }).toBeGreaterThan(185.5);
 
-	// More than 3 s into the group: back to its start. The track is moved as the button is pressed.
+	// More than 3 s into a group, "previous" goes back to its start; the track is moved as
+	// the button is pressed. Paused first, so the place does not move on while the test reads it.
+	await press('pause');
+	await press('seekto', { seekTime: 150 });
 	const afterPrevious = await page.evaluate(() => {
 		(window as unknown as { __ms: Record<string, (x: object) => void> }).__ms.previoustrack?.({ action: 'previoustrack' });
 		return document.querySelector('audio')?.currentTime ?? -1;
