@@ -14,6 +14,8 @@ export interface PlayerRunOptions {
 	readonly label: string;
 	readonly baseUrl: string;
 	readonly routine?: { readonly id: string; readonly level: number };
+	/** More query parameters for the play URL, e.g. "track=off" (the live player for a relaxation routine). */
+	readonly query?: string;
 	readonly tap: TapConfig;
 	/** Hide the page (emulated policy) this long after Start; null: stays visible. */
 	readonly hideAfterMs: number | null;
@@ -103,7 +105,7 @@ export async function runPlayer(browser: Browser, opts: PlayerRunOptions): Promi
 	page.on('pageerror', (e) => pageErrors.push(e.message));
 	try {
 		const routine = opts.routine ?? ROUTINE;
-		await page.goto(`${opts.baseUrl}/play/${routine.id}?level=${routine.level}&bench`);
+		await page.goto(`${opts.baseUrl}/play/${routine.id}?level=${routine.level}&bench${opts.query ? `&${opts.query}` : ''}`);
 		await page.waitForFunction(() => {
 			const w = window as unknown as PageGlobals;
 			return Boolean(w.__limber?.media && w.Howler?.ctx);

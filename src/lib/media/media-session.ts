@@ -40,10 +40,36 @@ export interface MediaSessionBridgeOptions {
 	 */
 	readonly beforePlay?: () => void;
 	/**
+	 * Where the buttons' requests go; by default straight to the engine. The audio-first
+	 * player passes its track session, which moves the track first and the engine with it.
+	 */
+	readonly controls?: MediaSessionControls;
+	/**
 	 * Builds the metadata object. Browsers reject a plain object (it must be a `MediaMetadata`),
 	 * so the default constructs one; tests pass the identity.
 	 */
 	readonly createMetadata?: (metadata: SessionMetadata) => SessionMetadata | null;
+}
+
+/** The requests the lock screen can make; track-session.ts's SessionControls has this shape. */
+export interface MediaSessionControls {
+	play(): void;
+	pause(): void;
+	next(): void;
+	previous(): void;
+	seek(ms: number): void;
+	stop(): void;
+}
+
+function engineControls(engine: SessionEngine): MediaSessionControls {
+	return {
+		play: () => (engine.state === 'ready' ? engine.start() : engine.resume()),
+		pause: () => engine.pause(),
+		next: () => engine.next(),
+		previous: () => engine.previous(),
+		seek: (ms) => engine.seek(ms),
+		stop: () => engine.stop()
+	};
 }
 
 export const DEFAULT_SEEK_OFFSET_S = 10;
@@ -94,6 +120,7 @@ export class MediaSessionBridge {
 	readonly #seekOffsetS: number;
 	readonly #beforePlay: () => void;
 	readonly #createMetadata: (metadata: SessionMetadata) => SessionMetadata | null;
+	readonly #controls: MediaSessionControls;
 	readonly #unsubscribe: (() => void)[] = [];
 	#destroyed = false;
 
@@ -104,6 +131,7 @@ export class MediaSessionBridge {
 		this.#seekOffsetS = options.defaultSeekOffsetS ?? DEFAULT_SEEK_OFFSET_S;
 		this.#beforePlay = options.beforePlay ?? (() => {});
 		this.#createMetadata = options.createMetadata ?? browserMetadata;
+		this.#controls = options.controls ?? engineControls(engine);
 		if (!this.#session) return;
 
 		for (const action of ACTIONS) this.#setHandler(action, (details) => this.#handle(action, details));
@@ -136,32 +164,32 @@ export class MediaSessionBridge {
 
 	#handle(action: MediaSessionAction, details: MediaSessionActionDetails): void {
 		const engine = this.#engine;
+		const controls = this.#controls;
 		switch (action) {
 			case 'play':
 				this.#beforePlay();
-				if (engine.state === 'ready') engine.start();
-				else engine.resume();
+				controls.play();
 				break;
 			case 'pause':
-				engine.pause();
+				controls.pause();
 				break;
 			case 'previoustrack':
-				engine.previous();
+				controls.previous();
 				break;
 			case 'nexttrack':
-				engine.next();
+				controls.next();
 				break;
 			case 'seekto':
-				if (typeof details.seekTime === 'number') engine.seek(details.seekTime * 1000);
+				if (typeof details.seekTime === 'number') controls.seek(details.seekTime * 1000);
 				break;
 			case 'seekbackward':
-				engine.seek(engine.position - (details.seekOffset ?? this.#seekOffsetS) * 1000);
+				controls.seek(engine.position - (details.seekOffset ?? this.#seekOffsetS) * 1000);
 				break;
 			case 'seekforward':
-				engine.seek(engine.position + (details.seekOffset ?? this.#seekOffsetS) * 1000);
+				controls.seek(engine.position + (details.seekOffset ?? this.#seekOffsetS) * 1000);
 				break;
 			case 'stop':
-				engine.stop();
+				controls.stop();
 				break;
 		}
 		// A refused request (seek before start, say) changes nothing, so no event corrects

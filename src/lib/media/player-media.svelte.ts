@@ -22,6 +22,12 @@ export interface PlayerMediaOptions {
 	readonly videoHost: HTMLElement;
 	/** Load video at all (the relaxation player is audio only). */
 	readonly withVideo?: boolean;
+	/**
+	 * A looping ambience bed to play while the session runs. Relaxation sessions without a
+	 * track use it: an audible page is exempt from background timer throttling, and long
+	 * silences between cues no longer sound like the app has stopped.
+	 */
+	readonly ambience?: readonly string[] | null;
 }
 
 export const AUDIO_FAULT_MESSAGE = 'Sound is not available, so cues are shown on screen: watch for the flash.';
@@ -36,6 +42,7 @@ export class PlayerMedia {
 	#audioFault = $state<string | null>(null);
 	#flashes = $state(0);
 	#destroyed = false;
+	#offAmbience: (() => void) | null = null;
 	/** Every scheduling decision, for the sync benchmark (read through window in ?bench mode). */
 	readonly scheduleLog: CueScheduleRecord[] = [];
 
@@ -97,6 +104,14 @@ export class PlayerMedia {
 			if (this.scheduleLog.length < 20_000) this.scheduleLog.push(r);
 		});
 		this.#scheduler = scheduler;
+		const ambience = this.options.ambience;
+		if (port && ambience && ambience.length > 0) {
+			this.#offAmbience = engine.on('state', (e) => {
+				if (e.to === 'playing' || e.to === 'count-in') port.playAmbience(ambience);
+				else port.pauseAmbience();
+			});
+			if (engine.state === 'playing' || engine.state === 'count-in') port.playAmbience(ambience);
+		}
 		if (port) for (const m of cueMedia(engine.timeline, sounds, voices.manifest)) void port.load(m.key, m.files);
 	}
 
@@ -119,6 +134,7 @@ export class PlayerMedia {
 
 	destroy(): void {
 		this.#destroyed = true;
+		this.#offAmbience?.();
 		this.#scheduler?.destroy();
 		this.#video?.destroy();
 		this.#follower?.destroy();

@@ -1,4 +1,6 @@
+import { wantsTrack } from '$lib/media/track-manifest';
 import { mediaFor, routineAndLevel, timelineFor } from '$lib/server/content';
+import { ambienceFiles, trackFor } from '$lib/server/tracks';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, url }) => {
@@ -9,5 +11,9 @@ export const load: PageServerLoad = ({ params, url }) => {
 	);
 	const education = Object.fromEntries(routine.education.map((b) => [b.id, { title: b.title, text: b.text }]));
 	const timeline = timelineFor(routine, level);
-	return { timeline, exercises, education, ...mediaFor(timeline), levelCount: routine.levels.length };
+	// Relaxation plays from its session track (screen-off safe); ?track=off forces the live player.
+	const audioFirst = wantsTrack(routine);
+	const track = audioFirst && url.searchParams.get('track') !== 'off' ? trackFor(timeline) : null;
+	const ambience = audioFirst ? ambienceFiles() : null;
+	return { timeline, exercises, education, ...mediaFor(timeline), levelCount: routine.levels.length, track, ambience };
 };

@@ -1,0 +1,124 @@
+/**
+ * When each cue of a session track was heard, against when it was due, from samples of the
+ * <audio> element's position against performance.now().
+ *
+ * The track holds each cue's audio at the cue's own offset (mixPlan; queued speech aside,
+ * which the measured routine does not have), so a cue is heard when the element's position
+ * passes that offset: the wall time of that moment is interpolated between the two samples
+ * around it. It was due at (wall time of position 0) + offset, position 0 being placed by
+ * the first samples of the session. The error is therefore everything that can make the
+ * audio late or early against the wall clock over the session: stalls, a paused or
+ * suspended element, a media clock running slow or fast.
+ *
+ * A cue is missed if the element never played through its offset (the session stopped,
+ * or the element was paused there without being asked).
+ */
+import { linearFit, summarize, type Summary } from '../lib/stats';
+import type { TrackRun } from './track-run';
+
+export interface TrackCueMeasurement {
+	readonly id: string;
+	readonly atMs: number;
+	readonly heardPerfMs: number | null;
+	readonly errorMs: number | null;
+}
+
+/** Samples of the first seconds under way that place position 0 on the wall clock. */
+const ORIGIN_SAMPLES = 9;
+
+/**
+ * Wall time (perf ms) at which the track was at position 0: the median over the first
+ * samples under way of (read time − position), so one read that lagged does not shift
+ * every cue.
+ */
+export function originPerfMs(run: TrackRun): number | null {
+	const early = run.samples.filter((x) => !x.paused && x.trackSec > 0.5).slice(0, ORIGIN_SAMPLES);
+	if (early.length === 0) return null;
+	const offsets = early.map((s) => s.perfMs - s.trackSec * 1000).sort((a, b) => a - b);
+	return offsets[Math.floor(offsets.length / 2)] ?? null;
+}
+
+/**
+ * How the track's position kept pace with the wall clock: the fitted rate difference
+ * (ppm; negative: the audio ran slow, as it does when its renderer misses callbacks under
+ * load) and the largest drop between two reads (a stall or an underrun burst).
+ */
+export function paceOf(run: TrackRun): { readonly rate_ppm: number | null; readonly largest_drop_ms: number } {
+	const playing = run.samples.filter((s) => !s.paused && s.trackSec > 0.5);
+	const fit = linearFit(
+		playing.map((s) => s.perfMs),
+		playing.map((s) => s.trackSec * 1000)
+	);
+	let drop = 0;
+	for (let i = 1; i < playing.length; i++) {
+		const a = playing[i - 1];
+		const b = playing[i];
+		if (!a || !b) continue;
+		drop = Math.max(drop, b.perfMs - a.perfMs - (b.trackSec - a.trackSec) * 1000);
+	}
+	return { rate_ppm: playing.length > 1 ? Math.round((fit.b - 1) * 1e6) : null, largest_drop_ms: Math.round(drop * 100) / 100 };
+}
+
+export function measureTrackCues(run: TrackRun): TrackCueMeasurement[] {
+	const origin = originPerfMs(run);
+	const samples = run.samples;
+	return run.cues.map((cue) => {
+		const x = cue.atMs / 1000;
+		let heard: number | null = null;
+		for (let i = 1; i < samples.length; i++) {
+			const a = samples[i - 1];
+			const b = samples[i];
+			if (!a || !b || a.paused || b.trackSec < x || a.trackSec > x) continue;
+			if (b.trackSec === a.trackSec) continue;
+			heard = a.perfMs + ((x - a.trackSec) / (b.trackSec - a.trackSec)) * (b.perfMs - a.perfMs);
+			break;
+		}
+		// Cues at the very start (at or before the first sample) are placed by the origin itself.
+		if (heard === null && origin !== null && (samples[0]?.trackSec ?? Infinity) >= x) heard = origin + cue.atMs;
+		return { id: cue.id, atMs: cue.atMs, heardPerfMs: heard, errorMs: heard === null || origin === null ? null : heard - (origin + cue.atMs) };
+	});
+}
+
+export interface TrackFigures {
+	readonly cues: number;
+	readonly heard: number;
+	readonly missed_cues: number;
+	readonly cue_p50_ms: number | null;
+	readonly cue_p99_ms: number | null;
+	readonly cue_max_ms: number | null;
+	/** How long after a cue was heard the page's engine reported it (caption and lock-screen text). */
+	readonly display_lag_ms: Summary;
+	readonly unexpected_pauses: number;
+	readonly pace: ReturnType<typeof paceOf>;
+	readonly position_samples: number;
+	readonly sample_interval_ms: Summary;
+	readonly hidden_for_s: number;
+	readonly finished: boolean;
+}
+
+export function trackFigures(run: TrackRun): TrackFigures {
+	const measured = measureTrackCues(run);
+	const errors = measured.flatMap((m) => (m.errorMs === null ? [] : [Math.abs(m.errorMs)]));
+	const stats = summarize(errors);
+	const heardAt = new Map(measured.map((m) => [m.id, m.heardPerfMs]));
+	const lags = run.cueEvents.flatMap((e) => {
+		const h = heardAt.get(e.id);
+		return h === null || h === undefined ? [] : [e.perfMs - h];
+	});
+	const gaps = run.samples.slice(1).map((s, i) => s.perfMs - (run.samples[i]?.perfMs ?? s.perfMs));
+	return {
+		cues: measured.length,
+		heard: errors.length,
+		missed_cues: measured.length - errors.length,
+		cue_p50_ms: stats.p50,
+		cue_p99_ms: stats.p99,
+		cue_max_ms: stats.max,
+		display_lag_ms: summarize(lags),
+		unexpected_pauses: run.unexpectedPauses,
+		pace: paceOf(run),
+		position_samples: run.samples.length,
+		sample_interval_ms: summarize(gaps),
+		hidden_for_s: Math.round(run.hiddenForMs / 1000),
+		finished: run.finished
+	};
+}

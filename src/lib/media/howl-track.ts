@@ -1,0 +1,97 @@
+/**
+ * Loads a session track with howler in HTML5 mode: an <audio> element, which phones keep
+ * playing with the screen locked (Web Audio stops there on iOS), and which the system's
+ * media controls attach to. howler picks the format the browser can play and takes the
+ * element from its pool that a first tap has unlocked on mobile.
+ *
+ * The session then works on the element itself (track-session.ts): howler's HTML5 mode
+ * does not report pauses it did not make (a call, unplugged headphones), and after one it
+ * would refuse to play again, believing the sound still plays. The element is put into the
+ * page (hidden, as an <audio> without controls is) so it is part of the document.
+ *
+ * The ambience bed is a second, looping Howl through Web Audio: it may stop when a phone
+ * locks, which is acceptable for a background hush; the track itself never depends on it.
+ * The only module of the relaxation player that imports howler, and only dynamically.
+ */
+import type { Howl as HowlType, HowlOptions } from 'howler';
+import { filesToTry } from './web-audio-port';
+
+export interface HowlTrack {
+	readonly element: HTMLAudioElement;
+	/** Voice volume for the track (speech and bells are mixed into it), 0–1. */
+	setVolume(volume: number): void;
+	/** Start, pause or re-level the ambience bed; no-op without one. */
+	ambience(playing: boolean, volume: number): void;
+	destroy(): void;
+}
+
+export interface HowlTrackOptions {
+	readonly files: readonly string[];
+	readonly ambience: readonly string[] | null;
+	/** Where to put the element in the page. */
+	readonly host: HTMLElement;
+	readonly baseUrl?: string;
+	readonly onLoadError?: (message: string) => void;
+}
+
+interface HowlInternals {
+	readonly _sounds?: readonly { readonly _node?: unknown }[];
+}
+
+function canPlay(mime: string): boolean {
+	return document.createElement('audio').canPlayType(mime) !== '';
+}
+
+function formatsOf(files: readonly string[]): string[] {
+	return files.map((f) => f.slice(f.lastIndexOf('.') + 1).toLowerCase());
+}
+
+export async function createHowlTrack(options: HowlTrackOptions): Promise<HowlTrack> {
+	const { Howl } = await import('howler');
+	const base = options.baseUrl ?? '/media/';
+	const ordered = filesToTry(options.files, canPlay);
+	const report = (_id: number, err: unknown) => options.onLoadError?.(String(err));
+	const trackOptions: HowlOptions = {
+		src: ordered.map((f) => base + f),
+		format: formatsOf(ordered),
+		html5: true,
+		preload: true,
+		onloaderror: report,
+		onplayerror: report
+	};
+	const howl: HowlType = new Howl(trackOptions);
+	const node = (howl as unknown as HowlInternals)._sounds?.[0]?._node;
+	if (!(node instanceof HTMLAudioElement)) {
+		howl.unload();
+		throw new Error('howler did not create an <audio> element for the track');
+	}
+	node.preload = 'auto';
+	options.host.append(node);
+
+	let bed: HowlType | null = null;
+	const ambienceFiles = options.ambience;
+	return {
+		element: node,
+		setVolume(volume) {
+			node.volume = Math.min(1, Math.max(0, volume));
+		},
+		ambience(playing, volume) {
+			if (!ambienceFiles || ambienceFiles.length === 0) return;
+			if (!bed && playing) {
+				const src = filesToTry(ambienceFiles, canPlay);
+				bed = new Howl({ src: src.map((f) => base + f), format: formatsOf(src), loop: true, volume });
+			}
+			if (!bed) return;
+			bed.volume(volume);
+			if (playing && !bed.playing()) bed.play();
+			else if (!playing && bed.playing()) bed.pause();
+		},
+		destroy() {
+			bed?.unload();
+			bed = null;
+			node.pause();
+			node.remove();
+			howl.unload();
+		}
+	};
+}
