@@ -17,8 +17,12 @@ import type { WebAudioPort } from './web-audio-port';
 
 export interface PlayerMediaOptions {
 	readonly engine: SessionEngine;
-	/** The engine's clock: moved onto the audio clock once audio runs, without a jump. */
-	readonly clock: ContinuousClock;
+	/**
+	 * The engine's clock: moved onto the audio clock once audio runs, without a jump. None for
+	 * a class session, whose clock follows the server's (cues are still mapped onto audio time
+	 * at every tick).
+	 */
+	readonly clock: ContinuousClock | null;
 	readonly sounds: SoundFiles;
 	readonly videos: MediaCatalog['videos'];
 	readonly gains: ChannelGains;
@@ -91,9 +95,11 @@ export class PlayerMedia {
 		}
 		this.#port = port;
 		if (!port) this.#audioFault = AUDIO_FAULT_MESSAGE;
-		const follow = () => clock.setBase(port?.audioClock() ?? performanceClock);
-		port?.onChange(follow);
-		follow();
+		if (clock) {
+			const follow = () => clock.setBase(port?.audioClock() ?? performanceClock);
+			port?.onChange(follow);
+			follow();
+		}
 		port?.onError(() => {
 			this.#audioFault = 'Some sounds could not be loaded; their cues are shown on screen.';
 		});
