@@ -5,7 +5,7 @@
  */
 import type { Timeline } from '../routine/timeline';
 import { ClassClient } from './class-client.svelte';
-import type { LiveState, TimeSample } from './protocol';
+import type { LiveState, Participant, TimeSample } from './protocol';
 import { monotonicEpochClock } from './time-sync';
 
 export async function readServerTime(): Promise<number> {
@@ -16,11 +16,17 @@ export async function readServerTime(): Promise<number> {
 	return body.serverMs;
 }
 
-export function browserClassClient(code: string, timeline: Timeline, initial: LiveState | null): ClassClient {
+export function browserClassClient(
+	code: string,
+	timeline: Timeline,
+	initial: LiveState | null,
+	initialRoster: readonly Participant[] = []
+): ClassClient {
 	return new ClassClient({
 		code,
 		timeline,
 		initial,
+		initialRoster,
 		localClock: monotonicEpochClock,
 		openEvents: (url) => new EventSource(url),
 		readServerTime,

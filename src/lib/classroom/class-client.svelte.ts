@@ -47,6 +47,8 @@ export interface ClassClientOptions {
 	readonly timeline: Timeline;
 	/** The state the page was rendered with, shown until the stream's first event. */
 	readonly initial?: LiveState | null;
+	/** The instructor's roster as the page was rendered; the stream keeps it current. */
+	readonly initialRoster?: readonly Participant[];
 	/** This device's monotonic clock in epoch ms (monotonicEpochClock in the browser). */
 	readonly localClock: Clock;
 	readonly openEvents: (url: string) => EventSourceLike;
@@ -88,6 +90,7 @@ export class ClassClient {
 		this.#options = options;
 		this.#clock = new OffsetClock(options.localClock);
 		this.#engine = this.#makeEngine();
+		this.#roster = options.initialRoster ?? [];
 		if (options.initial) this.#receive(options.initial);
 	}
 

@@ -3,7 +3,7 @@
  * code off a projector, so lower case, spaces and dashes are forgiven, and the characters the
  * alphabet leaves out on purpose get a message that says which one to look at again.
  */
-import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from './protocol';
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, PARTICIPANT_NAME_MAX_LENGTH } from './protocol';
 
 /** A checked field: the cleaned value, or what to tell the person. */
 export type Checked = { readonly ok: true; readonly value: string } | { readonly ok: false; readonly message: string };
@@ -24,11 +24,9 @@ export function readJoinCode(typed: string): Checked {
 	return { ok: true, value: code };
 }
 
-export const MAX_DISPLAY_NAME = 40;
-
 export function readDisplayName(typed: string): Checked {
 	const name = typed.trim().replace(/\s+/g, ' ');
 	if (name.length === 0) return { ok: false, message: 'Enter the name the instructor will see.' };
-	if (name.length > MAX_DISPLAY_NAME) return { ok: false, message: `Keep the name under ${MAX_DISPLAY_NAME} characters.` };
+	if (name.length > PARTICIPANT_NAME_MAX_LENGTH) return { ok: false, message: `Keep the name under ${PARTICIPANT_NAME_MAX_LENGTH} characters.` };
 	return { ok: true, value: name };
 }

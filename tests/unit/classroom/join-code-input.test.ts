@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DISPLAY_NAME, readDisplayName, readJoinCode } from '$lib/classroom/join-code-input';
+import { readDisplayName, readJoinCode } from '$lib/classroom/join-code-input';
+import { PARTICIPANT_NAME_MAX_LENGTH as MAX_DISPLAY_NAME } from '$lib/classroom/protocol';
 
 describe('readJoinCode', () => {
 	it('forgives lower case, spaces and dashes', () => {
