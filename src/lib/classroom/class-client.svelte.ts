@@ -76,8 +76,8 @@ export class ClassClient {
 	#generation = $state(0);
 	/** The state in effect (its anchor instant has passed on the server clock). */
 	#live = $state.raw<LiveState | null>(null);
-	/** The newest state received; waits here until its anchor instant. */
-	#pending: LiveState | null = null;
+	/** The newest state received; waits here until its anchor instant. State too: `status` reads it. */
+	#pending = $state.raw<LiveState | null>(null);
 	#roster = $state.raw<readonly Participant[]>([]);
 	#connection = $state<Connection>('connecting');
 	#synced = $state(false);

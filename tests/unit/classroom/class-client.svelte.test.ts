@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { flushSync } from 'svelte';
 import { ClassClient, eventsUrl } from '$lib/classroom/class-client.svelte';
 import { PAUSED_TOLERANCE_MS } from '$lib/classroom/follow';
 import { COMMAND_LEAD_MS, type LiveState } from '$lib/classroom/protocol';
@@ -281,5 +282,42 @@ describe('ClassClient', () => {
 		d.visibility.dispatchEvent(new Event('visibilitychange'));
 		await new Promise((r) => setTimeout(r, 0));
 		expect(d.reads()).toBe(before + 4);
+	});
+});
+
+describe('ClassClient status', () => {
+	it('reports the status of a received state reactively, from the rendered state through every change', async () => {
+		const server = new FakeServer();
+		const initial = server.state;
+		const source = new FakeEventSource('');
+		const client = new ClassClient({
+			code: 'ACDEFG',
+			timeline: sampleTimeline(),
+			initial,
+			localClock: server.clock,
+			openEvents: () => source,
+			readServerTime: async () => server.clock.now()
+		});
+		const seen: (string | null)[] = [];
+		const stop = $effect.root(() => {
+			$effect(() => {
+				const s = client.status;
+				if (seen[seen.length - 1] !== s) seen.push(s);
+			});
+		});
+		flushSync();
+		client.connect();
+		await new Promise((r) => setTimeout(r, 0));
+		source.emit('state', server.command('playing', 0));
+		flushSync();
+		server.clock.advance(COMMAND_LEAD_MS);
+		client.tick();
+		flushSync();
+		source.emit('state', server.command('paused', 300));
+		server.clock.advance(COMMAND_LEAD_MS);
+		client.tick();
+		flushSync();
+		stop();
+		expect(seen).toEqual(['waiting', 'playing', 'paused']);
 	});
 });
