@@ -86,7 +86,8 @@ test('a class follows the instructor: pause together, reload back in sync, no co
 	const ben = await join(browser, code, 'Ben');
 	await expect(instructor.getByTestId('roster')).toContainText('Ana');
 	await expect(instructor.getByTestId('roster')).toContainText('Ben');
-	await expect(ana.getByTestId('live-status')).toHaveText(/Waiting for the instructor/);
+	// Both phones have measured the clock and opened their stream.
+	for (const p of [ana, ben]) await expect(p.getByTestId('live-status')).toHaveText(/Waiting for the instructor/, { timeout: 15_000 });
 
 	// A participant has no controls, and the server refuses their commands.
 	for (const name of ['Start lesson', 'Pause', 'Next step', 'End lesson']) {
