@@ -70,7 +70,7 @@ function alignedDifference(
 
 test('a class follows the instructor: pause together, reload back in sync, no control for participants', async ({ browser }) => {
 	// Four pages, several axe scans and a real build on two cores shared with other work.
-	test.setTimeout(300_000);
+	test.setTimeout(600_000);
 	const instructor = await (await browser.newContext()).newPage();
 	const code = await signUpAndStartLesson(instructor);
 
@@ -131,7 +131,8 @@ test('a class follows the instructor: pause together, reload back in sync, no co
 	await instructor.getByRole('button', { name: 'Resume' }).click();
 	await expect(ana.getByTestId('live-stage')).toHaveAttribute('data-state', 'playing');
 	await ben.reload();
-	await expect(ben.getByTestId('live-stage')).toHaveAttribute('data-state', 'playing');
+	// Loading, hydrating and five clock samples take long on a loaded machine; the sync check below is strict.
+	await expect(ben.getByTestId('live-stage')).toHaveAttribute('data-state', 'playing', { timeout: 30_000 });
 	await expect
 		.poll(async () => alignedDifference(await positionAtSharedInstant(ana), await positionAtSharedInstant(ben)), { timeout: 5000 })
 		.toBeLessThanOrEqual(200);
