@@ -9,7 +9,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cpus, loadavg } from 'node:os';
-import { positionAt, type LiveCommand } from '../src/lib/classroom/protocol';
+import { COMMAND_LEAD_MS, positionAt, type LiveCommand } from '../src/lib/classroom/protocol';
 import { command, hubStats, join, signUpWithClass, startLive, type HubStats, type Instructor } from './class/http';
 import { SseListener } from './class/sse-client';
 import { sampleLoad } from './lib/load';
@@ -72,6 +72,10 @@ interface RoomResult {
 	readonly events_expected: number;
 	readonly events_delivered: number;
 	readonly delivery_ms: Summary;
+	/** Split of the delivery time (1 ms clock resolution): POST sent → command applied on the server … */
+	readonly send_to_apply_ms: Summary;
+	/** … and applied → the event parsed by the participant (fan-out, loopback, client). */
+	readonly apply_to_arrival_ms: Summary;
 	/** Per command, the latest arrival among all participants. */
 	readonly slowest_per_command_ms: Summary;
 	/** Updates that arrived after the instant they take effect (300 ms after the command). */
@@ -94,23 +98,29 @@ async function runRoom(base: string, instructor: Instructor, lessonNumber: numbe
 	const open = (await hubStats(base)).connections;
 	log(`N=${n}: ${n} joined, streams open in ${Math.round(connectAllMs)} ms (hub counts ${open})`);
 
-	const sent: { seq: number; t: number; anchor: number }[] = [];
+	const sent: { seq: number; t: number; wall: number; anchor: number }[] = [];
 	const roundTrips: number[] = [];
 	for (let i = 0; i < COMMANDS; i += 1) {
+		const wall = Date.now();
 		const t = performance.now();
 		const state = await command(base, code, instructor.cookie, plan(i));
 		roundTrips.push(performance.now() - t);
-		sent.push({ seq: state.seq, t, anchor: state.anchorServerMs });
+		sent.push({ seq: state.seq, t, wall, anchor: state.anchorServerMs });
 		await sleep(COMMAND_GAP_MS);
 	}
 	const lastSeq = sent.at(-1)?.seq ?? 0;
 	await waitFor(() => listeners.every((l) => l.arrivals.at(-1)?.seq === lastSeq), 5000);
 
 	const latencies: number[] = [];
+	const toApply: number[] = [];
+	const fanOut: number[] = [];
 	const slowest: number[] = [];
 	let delivered = 0;
 	let late = 0;
 	for (const s of sent) {
+		// The server applied the command at anchor − lead on its clock (the machine's clock, shared with us).
+		const appliedWall = s.anchor - COMMAND_LEAD_MS;
+		toApply.push(appliedWall - s.wall);
 		let worst = 0;
 		for (const l of listeners) {
 			const a = l.arrivals.find((x) => x.seq === s.seq);
@@ -118,6 +128,7 @@ async function runRoom(base: string, instructor: Instructor, lessonNumber: numbe
 			delivered += 1;
 			const ms = a.at - s.t;
 			latencies.push(ms);
+			fanOut.push(a.wallMs - appliedWall);
 			worst = Math.max(worst, ms);
 			if (a.wallMs > s.anchor) late += 1;
 		}
@@ -144,6 +155,8 @@ async function runRoom(base: string, instructor: Instructor, lessonNumber: numbe
 		events_expected: sent.length * n,
 		events_delivered: delivered,
 		delivery_ms: summarize(latencies),
+		send_to_apply_ms: summarize(toApply),
+		apply_to_arrival_ms: summarize(fanOut),
 		slowest_per_command_ms: summarize(slowest),
 		arrived_after_anchor: late,
 		position_spread_ms: summarize(spreads),
@@ -262,16 +275,17 @@ async function main(): Promise<void> {
 		console.log(
 			'\n' +
 				table(
-					['N', 'delivered', 'p50 ms', 'p99 ms', 'max ms', 'late', 'spread p50/max ms', 'POST rtt p50 ms', 'p99 ratio'],
+					['N', 'delivered', 'p50 ms', 'p99 ms', 'max ms', 'to apply p50/p99', 'fan-out p50/p99', 'late', 'spread p50/max ms', 'p99 ratio'],
 					rooms.map((r, i) => [
 						String(r.participants),
 						`${r.events_delivered}/${r.events_expected}`,
 						fmt(r.delivery_ms.p50),
 						fmt(r.delivery_ms.p99),
 						fmt(r.delivery_ms.max),
+						`${fmt(r.send_to_apply_ms.p50, 0)}/${fmt(r.send_to_apply_ms.p99, 0)}`,
+						`${fmt(r.apply_to_arrival_ms.p50, 0)}/${fmt(r.apply_to_arrival_ms.p99, 0)}`,
 						String(r.arrived_after_anchor),
 						`${fmt(r.position_spread_ms.p50, 0)}/${fmt(r.position_spread_ms.max, 0)}`,
-						fmt(r.command_round_trip_ms.p50),
 						fmt(ratios[i]?.delivery_p99, 2)
 					])
 				)
