@@ -112,3 +112,14 @@ describe('participants, attendance and anonymous check-ins', () => {
 		}
 	});
 });
+
+describe('concurrent writes', () => {
+	it('lets a room of people join at once: transactions wait for each other instead of failing busy', async () => {
+		const { lesson } = await classWithLesson();
+		const joined = await Promise.all(
+			Array.from({ length: 40 }, (_, i) => addParticipant(database.db, lesson, `P${i}`, `hash-${i}`))
+		);
+		expect(joined).toHaveLength(40);
+		expect(await participantsOf(database.db, lesson.id)).toHaveLength(40);
+	});
+});
