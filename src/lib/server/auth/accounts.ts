@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { LibSQLDatabase } from 'drizzle-orm/libsql';
 import { instructors } from '../db/schema';
+import { queuedWrite } from '../db/write-queue';
 import { decoyHash, hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from './password';
 
 export interface Instructor {
@@ -30,11 +31,14 @@ export async function createInstructor(db: LibSQLDatabase, email: string, passwo
 	const problem = signUpProblem(normalized, password);
 	if (problem) return { ok: false, message: problem };
 	const instructor = { id: randomUUID(), email: normalized };
-	const inserted = await db
-		.insert(instructors)
-		.values({ ...instructor, passwordHash: await hashPassword(password), createdAt: now })
-		.onConflictDoNothing({ target: instructors.email })
-		.returning({ id: instructors.id });
+	const passwordHash = await hashPassword(password);
+	const inserted = await queuedWrite(() =>
+		db
+			.insert(instructors)
+			.values({ ...instructor, passwordHash, createdAt: now })
+			.onConflictDoNothing({ target: instructors.email })
+			.returning({ id: instructors.id })
+	);
 	if (inserted.length === 0) return { ok: false, message: 'There is already an account for this email: sign in instead' };
 	return { ok: true, instructor };
 }

@@ -3,6 +3,7 @@ import { and, eq, gt, lte } from 'drizzle-orm';
 import type { LibSQLDatabase } from 'drizzle-orm/libsql';
 import type { Cookies } from '@sveltejs/kit';
 import { authSessions, instructors } from '../db/schema';
+import { queuedWrite } from '../db/write-queue';
 import type { Instructor } from './accounts';
 import { hashToken, newToken } from './token';
 
@@ -13,11 +14,13 @@ const SESSION_MS = SESSION_DAYS * 24 * 60 * 60 * 1000;
 export async function createSession(db: LibSQLDatabase, instructorId: string, now = Date.now()): Promise<{ token: string; expiresAt: number }> {
 	const token = newToken();
 	const expiresAt = now + SESSION_MS;
-	await db.transaction(async (tx) => {
-		// Expired sessions of this instructor go as a new one starts, so the table stays small.
-		await tx.delete(authSessions).where(and(eq(authSessions.instructorId, instructorId), lte(authSessions.expiresAt, now)));
-		await tx.insert(authSessions).values({ id: hashToken(token), instructorId, expiresAt });
-	});
+	await queuedWrite(() =>
+		db.transaction(async (tx) => {
+			// Expired sessions of this instructor go as a new one starts, so the table stays small.
+			await tx.delete(authSessions).where(and(eq(authSessions.instructorId, instructorId), lte(authSessions.expiresAt, now)));
+			await tx.insert(authSessions).values({ id: hashToken(token), instructorId, expiresAt });
+		})
+	);
 	return { token, expiresAt };
 }
 
@@ -31,7 +34,7 @@ export async function instructorForToken(db: LibSQLDatabase, token: string, now 
 }
 
 export async function deleteSession(db: LibSQLDatabase, token: string): Promise<void> {
-	await db.delete(authSessions).where(eq(authSessions.id, hashToken(token)));
+	await queuedWrite(() => db.delete(authSessions).where(eq(authSessions.id, hashToken(token))));
 }
 
 /** httpOnly and SameSite=Lax always; Secure whenever the site is served over https. */

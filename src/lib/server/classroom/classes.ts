@@ -4,6 +4,7 @@ import { and, avg, count, desc, eq, ne } from 'drizzle-orm';
 import type { LibSQLDatabase } from 'drizzle-orm/libsql';
 import { CHECK_IN_EFFORTS, type CheckInEffort } from '$lib/classroom/protocol';
 import { attendance, checkIns, classes, liveLessons } from '../db/schema';
+import { queuedWrite } from '../db/write-queue';
 
 export interface ClassRow {
 	readonly id: string;
@@ -45,7 +46,7 @@ export async function createClass(
 	now = Date.now()
 ): Promise<ClassRow> {
 	const row: ClassRow = { id: randomUUID(), ...input, createdAt: now };
-	await db.insert(classes).values(row);
+	await queuedWrite(() => db.insert(classes).values(row));
 	return row;
 }
 

@@ -10,6 +10,7 @@
  */
 import { SSE_EVENTS, type LiveState, type Participant } from '$lib/classroom/protocol';
 import type { Timeline } from '$lib/routine/timeline';
+import type { LiveLessonRow } from './lessons';
 import { encodeEvent, HEARTBEAT, RETRY } from './sse';
 
 /** Who is on the other end of a stream; decided by the endpoint from cookies. */
@@ -20,6 +21,8 @@ export type Viewer =
 	| { readonly role: 'viewer' };
 
 export interface RoomInit {
+	/** The lesson's row when it was taken up (its state columns go stale: `state` is the truth). */
+	readonly lesson: LiveLessonRow;
 	readonly state: LiveState;
 	readonly timeline: Timeline;
 	readonly instructorId: string;
@@ -28,6 +31,7 @@ export interface RoomInit {
 
 export interface Room {
 	readonly code: string;
+	readonly lesson: LiveLessonRow;
 	readonly timeline: Timeline;
 	readonly instructorId: string;
 	readonly state: LiveState;
@@ -54,6 +58,7 @@ interface Connection {
 
 interface RoomEntry {
 	code: string;
+	readonly lesson: LiveLessonRow;
 	state: LiveState;
 	readonly timeline: Timeline;
 	readonly instructorId: string;
@@ -97,6 +102,7 @@ export class LiveHub {
 		if (existing) return existing;
 		const entry: RoomEntry = {
 			code: init.state.code,
+			lesson: init.lesson,
 			state: init.state,
 			timeline: init.timeline,
 			instructorId: init.instructorId,

@@ -4,6 +4,7 @@ import { and, eq, lt } from 'drizzle-orm';
 import type { LibSQLDatabase } from 'drizzle-orm/libsql';
 import type { LiveState } from '$lib/classroom/protocol';
 import { attendance, checkIns, classes, liveLessons, participants } from '../db/schema';
+import { queuedWrite } from '../db/write-queue';
 import type { CheckInEffort } from '$lib/classroom/protocol';
 
 export type LiveLessonRow = typeof liveLessons.$inferSelect;
@@ -27,7 +28,7 @@ export async function insertLiveLesson(db: LibSQLDatabase, input: NewLiveLesson,
 		startedAt: now,
 		endedAt: null
 	};
-	await db.insert(liveLessons).values(row);
+	await queuedWrite(() => db.insert(liveLessons).values(row));
 	return row;
 }
 
@@ -64,16 +65,18 @@ export function stateOf(lesson: LiveLessonRow): LiveState {
  * in either order, and the seq says which is newer.
  */
 export async function saveState(db: LibSQLDatabase, state: LiveState, now = Date.now()): Promise<void> {
-	await db
-		.update(liveLessons)
-		.set({
-			status: state.status,
-			positionMs: state.positionMs,
-			anchorServerMs: state.anchorServerMs,
-			seq: state.seq,
-			...(state.status === 'ended' ? { endedAt: now } : {})
-		})
-		.where(and(eq(liveLessons.id, state.lessonId), lt(liveLessons.seq, state.seq)));
+	await queuedWrite(() =>
+		db
+			.update(liveLessons)
+			.set({
+				status: state.status,
+				positionMs: state.positionMs,
+				anchorServerMs: state.anchorServerMs,
+				seq: state.seq,
+				...(state.status === 'ended' ? { endedAt: now } : {})
+			})
+			.where(and(eq(liveLessons.id, state.lessonId), lt(liveLessons.seq, state.seq)))
+	);
 }
 
 export interface ParticipantRow {
@@ -90,12 +93,14 @@ export async function addParticipant(
 	now = Date.now()
 ): Promise<ParticipantRow> {
 	const participant = { id: randomUUID(), name };
-	await db.transaction(async (tx) => {
-		await tx.insert(participants).values({ ...participant, liveLessonId: lesson.id, tokenHash });
-		await tx
-			.insert(attendance)
-			.values({ classId: lesson.classId, lessonNumber: lesson.lessonNumber, participantId: participant.id, joinedAt: now });
-	});
+	await queuedWrite(() =>
+		db.transaction(async (tx) => {
+			await tx.insert(participants).values({ ...participant, liveLessonId: lesson.id, tokenHash });
+			await tx
+				.insert(attendance)
+				.values({ classId: lesson.classId, lessonNumber: lesson.lessonNumber, participantId: participant.id, joinedAt: now });
+		})
+	);
 	return participant;
 }
 
@@ -125,7 +130,7 @@ export async function recordCheckIn(
 	participantId: string,
 	answer: { pain: number; effort: CheckInEffort }
 ): Promise<'recorded' | 'already'> {
-	return db.transaction(async (tx) => {
+	return queuedWrite(() => db.transaction(async (tx) => {
 		const marked = await tx
 			.update(participants)
 			.set({ checkedIn: true })
@@ -133,6 +138,6 @@ export async function recordCheckIn(
 			.returning({ id: participants.id });
 		if (marked.length === 0) return 'already';
 		await tx.insert(checkIns).values({ id: randomUUID(), liveLessonId: lessonId, ...answer });
-		return 'recorded';
-	});
+		return 'recorded' as const;
+	}));
 }

@@ -65,10 +65,11 @@ async function hold(lesson: LiveLessonRow, instructorId: string): Promise<Room> 
 	if (!routine) throw new Error(`Live lesson ${lesson.code} plays routine ${lesson.routineId}, which is no longer shipped`);
 	const { db } = await getDatabase();
 	const participants = await participantsOf(db, lesson.id);
-	return hub.open({ state: stateOf(lesson), timeline: timelineFor(routine, lesson.level), instructorId, participants });
+	return hub.open({ state: stateOf(lesson), timeline: timelineFor(routine, lesson.level), instructorId, participants, lesson });
 }
 
 export type Lookup =
+	/** `lesson` is the row as it was when the lesson was taken up: its status and position may be stale, use `room.state`. */
 	| { readonly kind: 'live'; readonly room: Room; readonly lesson: LiveLessonRow }
 	/** `room` while its streams are still held, so late screens still learn it ended. */
 	| { readonly kind: 'ended'; readonly lesson: LiveLessonRow; readonly instructorId: string; readonly room: Room | undefined }
@@ -77,9 +78,12 @@ export type Lookup =
 /** A lesson by code; one the database has but this process does not hold yet (after a restart) is taken up again. */
 export async function findLesson(code: string): Promise<Lookup> {
 	const { db } = await getDatabase();
+	const held = hub.room(code);
+	// A command needs only the held room; skipping the query keeps the database off the
+	// path between an instructor's tap and the fan-out.
+	if (held && held.state.status !== 'ended') return { kind: 'live', room: held, lesson: held.lesson };
 	const found = await lessonByCode(db, code);
 	if (!found) return { kind: 'missing' };
-	const held = hub.room(code);
 	const status = held?.state.status ?? found.lesson.status;
 	if (status === 'ended') return { kind: 'ended', lesson: found.lesson, instructorId: found.instructorId, room: held };
 	return { kind: 'live', room: held ?? (await hold(found.lesson, found.instructorId)), lesson: found.lesson };

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LiveState } from '$lib/classroom/protocol';
 import { LiveHub } from '$lib/server/classroom/hub';
+import type { LiveLessonRow } from '$lib/server/classroom/lessons';
 import { buildTimeline } from '../../playback/timeline-builder';
 
 const timeline = buildTimeline([{ title: 'Tilt', segments: [{ kind: 'work', ms: 10_000 }] }]);
@@ -42,12 +43,27 @@ function parse(text: string): SseEvent[] {
 		});
 }
 
+const lesson: LiveLessonRow = {
+	id: 'l1',
+	classId: 'c1',
+	lessonNumber: 1,
+	code: state.code,
+	routineId: 'r',
+	level: 1,
+	status: 'waiting',
+	positionMs: 0,
+	anchorServerMs: 1_000,
+	seq: 3,
+	startedAt: 1_000,
+	endedAt: null
+};
+
 let hub: LiveHub;
 
 beforeEach(() => {
 	vi.useFakeTimers();
 	hub = new LiveHub({ heartbeatMs: 15_000, rosterDelayMs: 50, maxQueued: 4 });
-	hub.open({ state, timeline, instructorId: 'i1', participants: [{ id: 'p1', name: 'Ana' }] });
+	hub.open({ lesson, state, timeline, instructorId: 'i1', participants: [{ id: 'p1', name: 'Ana' }] });
 });
 
 afterEach(() => {
