@@ -1,6 +1,7 @@
 import { building } from '$app/environment';
-import type { ServerInit } from '@sveltejs/kit';
-import { closeDatabase, initDatabase } from '$lib/server/db';
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { instructorForToken, SESSION_COOKIE } from '$lib/server/auth/sessions';
+import { closeDatabase, getDatabase, initDatabase } from '$lib/server/db';
 
 /**
  * Opens and migrates the database before the first request, so a broken database
@@ -12,4 +13,11 @@ export const init: ServerInit = async () => {
 	await initDatabase();
 	// adapter-node emits this after it stops accepting connections.
 	process.once('sveltekit:shutdown', () => void closeDatabase());
+};
+
+/** Who is signed in, for every request; pages and endpoints decide what that allows. */
+export const handle: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	event.locals.instructor = token ? await instructorForToken((await getDatabase()).db, token) : null;
+	return resolve(event);
 };

@@ -55,14 +55,21 @@ async function waitForHealth(url: string, child: ChildProcess, log: string[]): P
 	throw new Error(`the server did not answer /api/health within 30 s:\n${log.join('')}`);
 }
 
-export async function startServer(): Promise<RunningServer> {
+export interface ServerOptions {
+	/** Extra environment for the server (e.g. LIMBER_BENCH=1 for bench-only endpoints). */
+	readonly env?: Readonly<Record<string, string>>;
+	/** Extra node flags before `build` (e.g. --expose-gc). */
+	readonly nodeArgs?: readonly string[];
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer & { readonly pid: number }> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	const dataDir = mkdtempSync(path.join(tmpdir(), 'limber-bench-'));
 	const log: string[] = [];
-	const child = spawn(process.execPath, ['build'], {
+	const child = spawn(process.execPath, [...(options.nodeArgs ?? []), 'build'], {
 		cwd: ROOT,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, LIMBER_DATA_DIR: dataDir },
+		env: { ...process.env, ...options.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, LIMBER_DATA_DIR: dataDir },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	child.stdout?.on('data', (d: Buffer) => log.push(d.toString()));
@@ -76,6 +83,7 @@ export async function startServer(): Promise<RunningServer> {
 	}
 	return {
 		url,
+		pid: child.pid ?? 0,
 		async stop() {
 			if (child.exitCode === null) {
 				const exited = new Promise((r) => child.once('exit', r));

@@ -83,3 +83,47 @@ export interface TimeSample {
  */
 export const JOIN_CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
 export const JOIN_CODE_LENGTH = 6;
+
+// ——— Added by the server side (additive): request and answer bodies of the live endpoints. ———
+
+/**
+ * Every error answer of the /api/live endpoints is `{ message }`, written to be shown to
+ * the person as it is. Statuses: 400 malformed body, 403 not allowed (not this lesson's
+ * instructor; not a participant), 404 no such code, 409 not possible now (check-in before
+ * the end, a second check-in, a command racing the end), 410 the lesson has ended,
+ * 429 too many wrong codes (with a Retry-After header, in seconds).
+ */
+export interface LiveError {
+	readonly message: string;
+}
+
+/** `POST /api/live/[code]/command`: body is a LiveCommand; 200 answers the new LiveState
+ * (unchanged, same seq, when there was nothing to do, e.g. pause while paused). */
+
+/** `POST /api/live/[code]/join` body. Joining again from a browser that has joined returns the same id. */
+export interface JoinRequest {
+	readonly name: string;
+}
+export const PARTICIPANT_NAME_MAX_LENGTH = 40;
+
+/** 200 answer to a join; the browser also gets an httpOnly participant cookie. */
+export interface JoinResponse {
+	readonly participantId: string;
+	readonly name: string;
+}
+
+export const CHECK_IN_EFFORTS = ['too-easy', 'about-right', 'too-hard'] as const;
+export type CheckInEffort = (typeof CHECK_IN_EFFORTS)[number];
+export const PAIN_MIN = 0;
+export const PAIN_MAX = 10;
+
+/**
+ * `POST /api/live/[code]/checkin` body, once per participant after the lesson ended
+ * (the participant cookie says who may; the stored answer does not say who gave it).
+ * 200 `{ recorded: true }`.
+ */
+export interface CheckInRequest {
+	/** Integer PAIN_MIN..PAIN_MAX. */
+	readonly pain: number;
+	readonly effort: CheckInEffort;
+}

@@ -1,0 +1,44 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { checkCredentials, normalizeEmail } from '$lib/server/auth/accounts';
+import { signInByEmail, signInByIp } from '$lib/server/auth/limits';
+import { safeNext } from '$lib/server/auth/redirect';
+import { createSession, setSessionCookie } from '$lib/server/auth/sessions';
+import { getDatabase } from '$lib/server/db';
+import { retryAfterText } from '$lib/server/security/rate-limit';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.instructor) redirect(303, safeNext(url.searchParams.get('next')));
+	return {};
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url, getClientAddress }) => {
+		const form = await request.formData();
+		const email = String(form.get('email') ?? '');
+		const password = String(form.get('password') ?? '');
+		const key = normalizeEmail(email);
+		const ip = getClientAddress();
+		const byEmail = signInByEmail.check(key);
+		const byIp = signInByIp.check(ip);
+		if (!byEmail.allowed || !byIp.allowed) {
+			const wait = Math.max(byEmail.allowed ? 0 : byEmail.retryAfterMs, byIp.allowed ? 0 : byIp.retryAfterMs);
+			return fail(429, {
+				email,
+				message: `Too many failed sign-ins. For your account's safety, try again in ${retryAfterText(wait)}.`
+			});
+		}
+		if (!key || !password) return fail(400, { email, message: 'Enter your email and password' });
+		const { db } = await getDatabase();
+		const instructor = await checkCredentials(db, email, password);
+		if (!instructor) {
+			signInByEmail.fail(key);
+			signInByIp.fail(ip);
+			return fail(400, { email, message: 'That email and password do not match an account. Check both and try again.' });
+		}
+		signInByEmail.reset(key);
+		const session = await createSession(db, instructor.id);
+		setSessionCookie(cookies, url, session.token, session.expiresAt);
+		redirect(303, safeNext(url.searchParams.get('next')));
+	}
+};

@@ -1,0 +1,25 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { createInstructor } from '$lib/server/auth/accounts';
+import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
+import { createSession, setSessionCookie } from '$lib/server/auth/sessions';
+import { getDatabase } from '$lib/server/db';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals }) => {
+	if (locals.instructor) redirect(303, '/teach');
+	return { passwordMinLength: PASSWORD_MIN_LENGTH };
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url }) => {
+		const form = await request.formData();
+		const email = String(form.get('email') ?? '');
+		const password = String(form.get('password') ?? '');
+		const { db } = await getDatabase();
+		const created = await createInstructor(db, email, password);
+		if (!created.ok) return fail(400, { email, message: created.message });
+		const session = await createSession(db, created.instructor.id);
+		setSessionCookie(cookies, url, session.token, session.expiresAt);
+		redirect(303, '/teach');
+	}
+};

@@ -1,0 +1,172 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LiveState } from '$lib/classroom/protocol';
+import { LiveHub } from '$lib/server/classroom/hub';
+import type { LiveLessonRow } from '$lib/server/classroom/lessons';
+import { buildTimeline } from '../../playback/timeline-builder';
+
+const timeline = buildTimeline([{ title: 'Tilt', segments: [{ kind: 'work', ms: 10_000 }] }]);
+const state: LiveState = {
+	lessonId: 'l1',
+	code: 'ACDEFG',
+	routineId: 'r',
+	level: 1,
+	status: 'waiting',
+	positionMs: 0,
+	anchorServerMs: 1_000,
+	seq: 3
+};
+
+interface SseEvent {
+	event: string;
+	id?: string;
+	data: string;
+}
+
+/** Reads what a stream has queued so far and parses it as SSE. */
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, chunks: number): Promise<string> {
+	let text = '';
+	for (let i = 0; i < chunks; i += 1) {
+		const { value, done } = await reader.read();
+		if (done) break;
+		text += new TextDecoder().decode(value);
+	}
+	return text;
+}
+
+function parse(text: string): SseEvent[] {
+	return text
+		.split('\n\n')
+		.filter((block) => block.startsWith('event:'))
+		.map((block) => {
+			const fields = Object.fromEntries(block.split('\n').map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]));
+			return { event: fields.event ?? '', id: fields.id, data: fields.data ?? '' };
+		});
+}
+
+const lesson: LiveLessonRow = {
+	id: 'l1',
+	classId: 'c1',
+	lessonNumber: 1,
+	code: state.code,
+	routineId: 'r',
+	level: 1,
+	status: 'waiting',
+	positionMs: 0,
+	anchorServerMs: 1_000,
+	seq: 3,
+	startedAt: 1_000,
+	endedAt: null
+};
+
+let hub: LiveHub;
+
+beforeEach(() => {
+	vi.useFakeTimers();
+	hub = new LiveHub({ heartbeatMs: 15_000, rosterDelayMs: 50, maxQueued: 4 });
+	hub.open({ lesson, state, timeline, instructorId: 'i1', participants: [{ id: 'p1', name: 'Ana' }] });
+});
+
+afterEach(() => {
+	hub.drop(state.code);
+	vi.useRealTimers();
+});
+
+describe('LiveHub connections', () => {
+	it('sends retry and the current state on connect, then each published state', async () => {
+		const reader = hub.connect(state.code, { role: 'viewer' }, null).getReader();
+		expect(parse(await drain(reader, 2))).toEqual([{ event: 'state', id: '3', data: JSON.stringify(state) }]);
+		const next = { ...state, status: 'playing' as const, seq: 4 };
+		hub.publish(next);
+		expect(parse(await drain(reader, 1))).toEqual([{ event: 'state', id: '4', data: JSON.stringify(next) }]);
+		expect(hub.room(state.code)?.state).toEqual(next);
+	});
+
+	it('resumes with Last-Event-ID: an up-to-date browser gets no repeat, a stale one gets the current state', async () => {
+		const upToDate = hub.connect(state.code, { role: 'viewer' }, 3);
+		const stale = hub.connect(state.code, { role: 'viewer' }, 1).getReader();
+		expect(parse(await drain(stale, 2))).toHaveLength(1);
+		const reader = upToDate.getReader();
+		await drain(reader, 1);
+		hub.publish({ ...state, seq: 4 });
+		// The first state event this stream ever carries is the new one.
+		expect(parse(await drain(reader, 1)).map((e) => e.id)).toEqual(['4']);
+	});
+
+	it('counts connections and forgets them on cancel and on abort, once each', async () => {
+		const a = hub.connect(state.code, { role: 'viewer' }, null);
+		const controller = new AbortController();
+		hub.connect(state.code, { role: 'viewer' }, null, controller.signal);
+		expect(hub.connectionCount).toBe(2);
+		await a.cancel();
+		await a.cancel();
+		expect(hub.connectionCount).toBe(1);
+		controller.abort();
+		controller.abort();
+		expect(hub.connectionCount).toBe(0);
+	});
+
+	it('does not hold a stream whose request was already aborted', () => {
+		const controller = new AbortController();
+		controller.abort();
+		hub.connect(state.code, { role: 'viewer' }, null, controller.signal);
+		expect(hub.connectionCount).toBe(0);
+	});
+
+	it('drops a stream that stopped reading instead of queueing without bound', () => {
+		hub.connect(state.code, { role: 'viewer' }, null);
+		expect(hub.connectionCount).toBe(1);
+		for (let seq = 4; seq < 12; seq += 1) hub.publish({ ...state, seq });
+		expect(hub.connectionCount).toBe(0);
+	});
+
+	it('closes every stream when the lesson is dropped', async () => {
+		const reader = hub.connect(state.code, { role: 'viewer' }, null).getReader();
+		await drain(reader, 2);
+		hub.drop(state.code);
+		expect(hub.connectionCount).toBe(0);
+		expect((await reader.read()).done).toBe(true);
+		expect(() => hub.connect(state.code, { role: 'viewer' }, null)).toThrow('No live lesson');
+	});
+
+	it('sends heartbeats from one timer while anything is connected', async () => {
+		const reader = hub.connect(state.code, { role: 'viewer' }, null).getReader();
+		await drain(reader, 2);
+		vi.advanceTimersByTime(15_000);
+		expect(await drain(reader, 1)).toBe(': heartbeat\n\n');
+		expect(vi.getTimerCount()).toBe(1);
+		await reader.cancel();
+		expect(vi.getTimerCount()).toBe(0);
+	});
+});
+
+describe('LiveHub roster', () => {
+	it('gives the instructor the roster on connect and one coalesced update for a burst of changes', async () => {
+		const instructor = hub.connect(state.code, { role: 'instructor' }, null).getReader();
+		const first = parse(await drain(instructor, 3));
+		expect(first.map((e) => e.event)).toEqual(['state', 'roster']);
+		expect(JSON.parse(first[1]!.data)).toEqual([{ id: 'p1', name: 'Ana', connected: false }]);
+
+		hub.addParticipant(state.code, { id: 'p2', name: 'Bo' });
+		const phone = hub.connect(state.code, { role: 'participant', participantId: 'p2' }, null);
+		hub.connect(state.code, { role: 'participant', participantId: 'p2' }, null);
+		vi.advanceTimersByTime(50);
+		const update = parse(await drain(instructor, 1));
+		expect(update).toHaveLength(1);
+		expect(JSON.parse(update[0]!.data)).toEqual([
+			{ id: 'p1', name: 'Ana', connected: false },
+			{ id: 'p2', name: 'Bo', connected: true }
+		]);
+		// Still connected from the second tab after the first closes.
+		await phone.cancel();
+		expect(hub.roster(state.code).find((p) => p.id === 'p2')?.connected).toBe(true);
+	});
+
+	it('never sends the roster to participants or viewers', async () => {
+		const reader = hub.connect(state.code, { role: 'participant', participantId: 'p1' }, null).getReader();
+		await drain(reader, 2);
+		hub.addParticipant(state.code, { id: 'p3', name: 'Cy' });
+		vi.advanceTimersByTime(50);
+		hub.publish({ ...state, seq: 4 });
+		expect(parse(await drain(reader, 1)).map((e) => e.event)).toEqual(['state']);
+	});
+});
