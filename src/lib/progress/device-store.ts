@@ -8,7 +8,7 @@
  * the per-question null for "how relaxed", which older after-session check-ins lacked.
  */
 import { Dexie, liveQuery, type EntityTable } from 'dexie';
-import { mergePlan, type ExportFile, type MergePlan, type ProgressData } from './export-format';
+import { exportFile, mergePlan, type ExportFile, type MergePlan, type ProgressData } from './export-format';
 import {
 	levelChoice,
 	safetyEvent,
@@ -95,7 +95,8 @@ export class ProgressStore {
 	 * Adds what the device does not have, in one transaction: a failure part-way leaves the
 	 * store as it was. The device's own settings win over the file's.
 	 */
-	async importFile(file: ExportFile): Promise<ImportResult> {
+	async importFile(unchecked: ExportFile): Promise<ImportResult> {
+		const file = exportFile.parse(unchecked);
 		const db = this.#db;
 		return db.transaction('rw', [db.sessions, db.choices, db.safety, db.settings], async () => {
 			const plan: MergePlan = mergePlan(
