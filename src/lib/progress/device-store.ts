@@ -70,6 +70,11 @@ export class ProgressStore {
 		await this.#db.sessions.add(sessionRecord.parse(record));
 	}
 
+	/** Saves a session again under its own id, e.g. once its after-session check-in is answered. */
+	async putSession(record: SessionRecord): Promise<void> {
+		await this.#db.sessions.put(sessionRecord.parse(record));
+	}
+
 	async addChoice(choice: LevelChoice): Promise<void> {
 		await this.#db.choices.add(levelChoice.parse(choice));
 	}
