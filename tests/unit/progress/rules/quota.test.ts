@@ -31,7 +31,7 @@ describe('quota', () => {
 			change: 'quota',
 			quota: 9
 		},
-		{ name: 'a safety stop is neither baseline nor quota', specs: [base(10), base(10), { outcome: 'help', playedMs: MIN }], level: 9, change: 'baseline', quota: null },
+		{ name: 'a safety stop is neither baseline nor quota', specs: [base(10), base(10), { outcome: 'help' as const, playedMs: MIN }], level: 9, change: 'baseline', quota: null },
 		{
 			name: 'stops at the goal',
 			specs: [base(10), base(10), base(10), ...Array.from({ length: 12 }, () => done())],
