@@ -17,7 +17,7 @@ export async function start(page: Page): Promise<void> {
 	await expect(async () => {
 		if ((await state.textContent()) === 'Ready') await page.getByRole('button', { name: 'Start', exact: true }).click();
 		await expect(state).not.toHaveText('Ready', { timeout: 1000 });
-	}).toPass({ timeout: 15_000 });
+	}).toPass({ timeout: 30_000 });
 }
 
 /** Starts (if needed) and plays the session's last moments, so it ends as a finished session. */
@@ -27,7 +27,7 @@ export async function playToEnd(page: Page): Promise<void> {
 		const e = (window as unknown as { __limber: { engine: { seek(ms: number): boolean; timeline: { durationMs: number } } } }).__limber.engine;
 		e.seek(e.timeline.durationMs - 800);
 	});
-	await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible({ timeout: 15_000 });
+	await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible({ timeout: 30_000 });
 }
 
 export interface SeedSession {

@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 
+// Whole journeys across several pages, each loading the player, on a shared 2-core machine.
+test.slow();
+
 test('first use: the safety check comes before the player, and a clear answer lets the session start', async ({ page }) => {
 	await page.goto('/play/desk-break?level=1');
 	const screen = page.getByTestId('red-flag-screen');

@@ -2,6 +2,9 @@ import { expect, test } from './screened';
 import { expectNoAxeViolations } from './axe';
 import { importText, openSession, painBefore, playToEnd, seedFile, start } from './progress-helpers';
 
+// Whole journeys across several pages, each loading the player, on a shared 2-core machine.
+test.slow();
+
 test('a session followed by a check-in shows in the history', async ({ page }) => {
 	await openSession(page, 'desk-break');
 	await painBefore(page, 4);
@@ -78,7 +81,7 @@ test('the suggested level moves up after enough steady sessions, and the person 
 	await page.goto('/routines/desk-break');
 	await expect(page.getByTestId('recommendation')).toContainText('Suggested: level 1');
 	await expect(page.getByTestId('recommendation-reason')).toHaveText('4 of 5 sessions done at level 1 with pain steady: stay at level 1.');
-	await expect(page.getByLabel('Level')).toHaveValue('1');
+	await expect(page.getByLabel('Level', { exact: true })).toHaveValue('1');
 
 	await openSession(page, 'desk-break', 1);
 	await painBefore(page, 3);
@@ -92,22 +95,22 @@ test('the suggested level moves up after enough steady sessions, and the person 
 	await page.goto('/routines/desk-break');
 	await expect(page.getByTestId('recommendation')).toContainText('Suggested: level 2');
 	await expect(page.getByTestId('recommendation-reason')).toHaveText('5 of 5 sessions done at level 1 with pain steady: try level 2.');
-	await expect(page.getByLabel('Level')).toHaveValue('2');
+	await expect(page.getByLabel('Level', { exact: true })).toHaveValue('2');
 	await expectNoAxeViolations(page);
 
 	// The person picks level 3 instead: it is recorded, and the rule counts from there.
-	await page.getByLabel('Level').selectOption('3');
+	await page.getByLabel('Level', { exact: true }).selectOption('3');
 	await page.getByRole('button', { name: 'Start', exact: true }).click();
 	await expect(page).toHaveURL(/\/play\/desk-break\?level=3/);
 	await page.goto('/routines/desk-break');
 	await expect(page.getByTestId('recommendation-reason')).toHaveText(/^You chose level 3 yourself\. 0 of 5 sessions done at level 3/);
-	await expect(page.getByLabel('Level')).toHaveValue('3');
+	await expect(page.getByLabel('Level', { exact: true })).toHaveValue('3');
 });
 
 test('graded activity: baseline sessions first, then a quota level with its reason', async ({ page }) => {
 	await page.goto('/routines/graded-activity');
 	await expect(page.getByTestId('recommendation-reason')).toContainText('Baseline session 1 of 3');
-	await expect(page.getByLabel('Level')).toHaveValue('6');
+	await expect(page.getByLabel('Level', { exact: true })).toHaveValue('6');
 	await importText(
 		page,
 		seedFile([9, 8, 7].map((daysAgo) => ({ routineId: 'graded-activity', level: 6, daysAgo, before: 4, after: 5, outcome: 'stopped', playedMin: 10 })))
@@ -116,7 +119,7 @@ test('graded activity: baseline sessions first, then a quota level with its reas
 	await page.goto('/routines/graded-activity');
 	// 70% of a 10-minute baseline is 7 minutes: two rounds (about 6.4 min) fit.
 	await expect(page.getByTestId('recommendation-reason')).toContainText("Your baseline average is 10 min. Today's quota is 70% of it, 7 min: level 2");
-	await expect(page.getByLabel('Level')).toHaveValue('2');
+	await expect(page.getByLabel('Level', { exact: true })).toHaveValue('2');
 });
 
 test('a relaxation session asks how relaxed the person got', async ({ page }) => {

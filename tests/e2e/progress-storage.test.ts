@@ -4,6 +4,9 @@ import { expectNoAxeViolations } from './axe';
 import { importText, openSession, playToEnd, seedFile } from './progress-helpers';
 import { completeScreening } from './screened';
 
+// Whole journeys across several pages, each loading the player, on a shared 2-core machine.
+test.slow();
+
 const seeded = seedFile([
 	{ routineId: 'desk-break', level: 1, daysAgo: 9, before: 5, after: 3 },
 	{ routineId: 'desk-break', level: 1, daysAgo: 6, before: 4, after: 4, effort: 'too-easy' },
