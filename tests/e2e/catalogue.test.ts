@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { completeScreening } from './screened';
 
 const CATEGORIES = ['stretching', 'aquatic', 'yoga', 'relaxation', 'back-school'];
 
@@ -181,6 +182,7 @@ test('every routine’s level 1 compiles and starts in the player', async ({ pag
 	// Any number of routines: allow each its own share of time on a slow, shared machine.
 	const ids = await routineIds(page);
 	test.setTimeout(60_000 + ids.length * 25_000);
+	await completeScreening(page);
 	for (const id of ids) {
 		const response = await page.goto(`/play/${id}?level=1`);
 		expect(response?.status(), id).toBe(200);

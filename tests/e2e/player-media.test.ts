@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './screened';
 
 /**
  * The player with its real media: voice and sound files, video clips, in Chromium.

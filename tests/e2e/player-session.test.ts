@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './screened';
 
 test('a reload mid-session offers to carry on at the same step', async ({ page }) => {
 	await page.goto('/play/morning-mobility?level=1');

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './screened';
 import { expectNoAxeViolations } from './axe';
 
 /** Seconds shown on the countdown ("1:05" → 65). */

@@ -10,6 +10,7 @@ import { checkContent } from '$lib/routine/content-set';
 import { formatProblem } from '$lib/routine/problems';
 import type { Course, MediaCatalog, Routine } from '$lib/routine/schema';
 import type { Timeline } from '$lib/routine/timeline';
+import type { RoutinePlan } from '$lib/progress/routine-progress';
 
 const raw = import.meta.glob('/src/content/**/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<
 	string,
@@ -83,5 +84,21 @@ export function mediaFor(timeline: Timeline): Pick<MediaCatalog, 'videos' | 'sou
 	return {
 		videos: Object.fromEntries(Object.entries(catalog.videos).filter(([id]) => clipIds.has(id))),
 		sounds: Object.fromEntries(Object.entries(catalog.sounds).filter(([id]) => soundIds.has(id)))
+	};
+}
+
+/** What the progress pages need to know about a routine: its rule, levels and planned frequency. */
+export function routinePlan(routine: Routine): RoutinePlan {
+	return {
+		id: routine.id,
+		title: routine.title,
+		progression: routine.progression,
+		startingLevel: routine.startingLevel.level,
+		sessionsPerWeek: routine.frequency.sessionsPerWeek,
+		levels: routine.levels.map((level, i) => ({
+			level: i + 1,
+			name: level.name,
+			durationMs: timelineFor(routine, i + 1).durationMs
+		}))
 	};
 }

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { summarize } from '$lib/routine/catalogue';
-import { findRoutine, timelineFor } from '$lib/server/content';
+import { findRoutine, routinePlan, timelineFor } from '$lib/server/content';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params }) => {
@@ -13,5 +13,5 @@ export const load: PageServerLoad = ({ params }) => {
 		steps: timelineFor(routine, i + 1).steps.map((s) => ({ title: s.title, kind: s.kind, dosage: s.dosage })),
 		durationMs: timelineFor(routine, i + 1).durationMs
 	}));
-	return { routine, summary: summarize(routine), levels };
+	return { routine, summary: summarize(routine), levels, plan: routinePlan(routine) };
 };
