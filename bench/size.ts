@@ -18,6 +18,7 @@ import { environment } from './lib/environment';
 import { prepareBuild, ROOT, startServer } from './lib/server';
 import { fmt, table } from './lib/table';
 import { libraryOf, manifestChunks, type Library } from './size/chunks';
+import { answerSafetyCheck } from './lib/safety-check';
 
 const PLAYER_BUDGET_BYTES = 150_000;
 const ROUTINE = 'morning-mobility';
@@ -69,6 +70,7 @@ async function measureRoute(browser: Browser, base: string, spec: RouteSpec, man
 	const page: Page = await context.newPage();
 	await page.goto(base + spec.url, { waitUntil: 'networkidle' });
 	if (spec.player) {
+		await answerSafetyCheck(page);
 		await page.getByRole('button', { name: 'Start' }).click();
 		await page.waitForTimeout(AFTER_START_MS);
 		await page.waitForLoadState('networkidle');

@@ -7,6 +7,7 @@
 import type { Browser } from '@playwright/test';
 import { NAME_SHIM, pageScript } from '../lib/page-script';
 import { HIDDEN_POLICY } from '../sync/config';
+import { answerSafetyCheck } from '../lib/safety-check';
 
 export interface PositionSample {
 	/** performance.now() in the page, ms. */
@@ -74,6 +75,7 @@ export async function runTrack(browser: Browser, opts: TrackRunOptions): Promise
 	page.on('pageerror', (e) => pageErrors.push(e.message));
 	try {
 		await page.goto(`${opts.baseUrl}/play/${opts.routine.id}?level=${opts.routine.level}&bench`);
+		await answerSafetyCheck(page);
 		await page.waitForFunction(() => Boolean((window as unknown as PageGlobals).__limber?.track));
 		await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => undefined);
 		const timeline = await page.evaluate(() => {

@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { NAME_SHIM, pageScript } from '../lib/page-script';
 import { BENCH_VOLUMES, HIDDEN_POLICY, POLL_MS, ROUTINE, SETTLE_MAX_MS, TAIL_MS, TICK_GAP_MS } from './config';
 import type { ClockSample, PlayerReport, TapConfig, TapReport, TickReport } from './types';
+import { answerSafetyCheck } from '../lib/safety-check';
 
 /** src/lib/media/volume-settings.svelte.ts VOLUME_STORAGE_KEY. */
 const VOLUME_STORAGE_KEY = 'limber.volume.v1';
@@ -106,6 +107,7 @@ export async function runPlayer(browser: Browser, opts: PlayerRunOptions): Promi
 	try {
 		const routine = opts.routine ?? ROUTINE;
 		await page.goto(`${opts.baseUrl}/play/${routine.id}?level=${routine.level}&bench${opts.query ? `&${opts.query}` : ''}`);
+		await answerSafetyCheck(page);
 		await page.waitForFunction(() => {
 			const w = window as unknown as PageGlobals;
 			return Boolean(w.__limber?.media && w.Howler?.ctx);

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './screened';
 import { expectNoAxeViolations } from './axe';
 
 // Breathing relaxation, level 1: settling in 0–50 s, belly breathing 50–130 s, breathing at
