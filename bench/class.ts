@@ -13,7 +13,8 @@ import { COMMAND_LEAD_MS, positionAt, type LiveCommand } from '../src/lib/classr
 import { command, hubStats, join, signUpWithClass, startLive, type HubStats, type Instructor } from './class/http';
 import { SseListener } from './class/sse-client';
 import { sampleLoad } from './lib/load';
-import { prepareBuild, ROOT, startServer } from './lib/server';
+import { benchLog, buildUnlessReused } from './lib/run';
+import { ROOT, startServer } from './lib/server';
 import { round, summarize, type Summary } from './lib/stats';
 import { fmt, table } from './lib/table';
 
@@ -216,11 +217,9 @@ function sizesOf(argv: readonly string[]): number[] {
 }
 
 async function main(): Promise<void> {
-	const started = Date.now();
 	const argv = process.argv.slice(2);
-	const log = (msg: string) => console.log(`[${String(Math.round((Date.now() - started) / 1000)).padStart(4)} s] ${msg}`);
-	const build = await prepareBuild(argv);
-	if (build.built) log(`built in ${Math.round(build.ms / 1000)} s`);
+	const log = benchLog();
+	await buildUnlessReused(argv, log);
 	const server = await startServer({ env: { LIMBER_BENCH: '1' }, nodeArgs: ['--expose-gc'] });
 	log(`serving ${server.url}`);
 	const stopLoad = sampleLoad(2000);

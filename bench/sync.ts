@@ -13,7 +13,8 @@ import { launchChromium } from './lib/chromium';
 import { environment } from './lib/environment';
 import { sampleLoad } from './lib/load';
 import { workletModule } from './lib/page-script';
-import { prepareBuild, ROOT, startServer } from './lib/server';
+import { benchLog, buildUnlessReused } from './lib/run';
+import { ROOT, startServer } from './lib/server';
 import { runBaseline } from './sync/baseline-run';
 import { HIDE_AFTER_START_MS, TAP_MIN_SILENCE_SEC, TAP_THRESHOLD_AMP } from './sync/config';
 import { runPlayer } from './sync/player-run';
@@ -29,9 +30,8 @@ function maxSeconds(argv: readonly string[]): number | null {
 async function main(): Promise<void> {
 	const started = Date.now();
 	const argv = process.argv.slice(2);
-	const log = (msg: string) => console.log(`[${String(Math.round((Date.now() - started) / 1000)).padStart(4)} s] ${msg}`);
-	const build = await prepareBuild(argv);
-	if (build.built) log(`built in ${Math.round(build.ms / 1000)} s`);
+	const log = benchLog();
+	await buildUnlessReused(argv, log);
 	const server = await startServer();
 	log(`serving ${server.url}`);
 	const tap: TapConfig = { thresholdAmp: TAP_THRESHOLD_AMP, minSilenceSec: TAP_MIN_SILENCE_SEC, workletSource: workletModule('onset-tap.worklet.ts') };
