@@ -56,12 +56,16 @@ test('the keyboard alone drives the session', async ({ page }) => {
 	await openPlayer(page);
 	await page.locator('body').press('Space');
 	await expect(page.getByTestId('session-state')).toHaveText('Get ready');
+	await page.locator('body').press('Space');
+	await expect(page.getByTestId('session-state')).toHaveText('Paused');
+	// Skipping while paused: "previous" restarts a step once 3 s of it have played, so
+	// skipping while playing would make this test depend on how fast the machine is.
 	await page.locator('body').press('n');
 	await expect(page.getByText(/Step 2 of \d+/)).toBeVisible();
 	await page.locator('body').press('p');
 	await expect(page.getByText(/Step 1 of \d+/)).toBeVisible();
 	await page.locator('body').press('Space');
-	await expect(page.getByTestId('session-state')).toHaveText('Paused');
+	await expect(page.getByTestId('session-state')).not.toHaveText('Paused');
 });
 
 test('+10 s lengthens the current hold', async ({ page }) => {
