@@ -4,7 +4,11 @@ import { expect, type Page } from '@playwright/test';
 export async function openSession(page: Page, routine: string, level = 1): Promise<void> {
 	// ?bench exposes the engine, so a test can jump to the last seconds instead of waiting.
 	await page.goto(`/play/${routine}?level=${level}&bench`);
-	await page.waitForFunction(() => 'media' in ((window as unknown as { __limber?: object }).__limber ?? {}));
+	// The live player exposes its media; the relaxation player its track session.
+	await page.waitForFunction(() => {
+		const hook = (window as unknown as { __limber?: object }).__limber ?? {};
+		return 'media' in hook || 'session' in hook;
+	});
 	await expect(page.getByTestId('session-state')).toHaveText('Ready');
 }
 
@@ -24,8 +28,13 @@ export async function start(page: Page): Promise<void> {
 export async function playToEnd(page: Page): Promise<void> {
 	await start(page);
 	await page.evaluate(() => {
-		const e = (window as unknown as { __limber: { engine: { seek(ms: number): boolean; timeline: { durationMs: number } } } }).__limber.engine;
-		e.seek(e.timeline.durationMs - 800);
+		const hook = (window as unknown as {
+			__limber: { engine: { seek(ms: number): boolean; timeline: { durationMs: number } }; session?: { seek(ms: number): void } };
+		}).__limber;
+		const target = hook.engine.timeline.durationMs - 800;
+		// On a session track the track leads: seek it, and the engine follows.
+		if (hook.session) hook.session.seek(target);
+		else hook.engine.seek(target);
 	});
 	await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible({ timeout: 30_000 });
 }
