@@ -6,7 +6,7 @@
 import type { Clock } from '$lib/playback/clock';
 import type { SessionEngine } from '$lib/playback/engine';
 import type { PlayerMedia } from '$lib/media/player-media.svelte';
-import type { ClockSample, CueEventRecord, LongTask, PlayerReport, StateEventRecord } from '../sync/types';
+import type { ClockSample, CueEventRecord, LongTask, OutputStampRecord, PlayerReport, StateEventRecord } from '../sync/types';
 
 interface LimberHook {
 	readonly engine: SessionEngine;
@@ -31,6 +31,30 @@ const cueEvents: CueEventRecord[] = [];
 const stateEvents: StateEventRecord[] = [];
 const otherEvents: string[] = [];
 const longTasks: LongTask[] = [];
+const outputStamps: OutputStampRecord[] = [];
+
+// The wall time of an onset is its audio time mapped through the output timestamp nearest
+// to it. The audio clock loses time at every underrun, so a stamp taken seconds away would
+// put a 10 ms underrun between stamp and onset into the cue's error. Read one every few ms
+// and keep those on either side of each move of the mapping, plus one a second.
+const STAMP_EVERY_MS = 5;
+const STAMP_MOVED_MS = 0.25;
+let newest: OutputStampRecord | null = null;
+const offsetOf = (s: OutputStampRecord) => s.perfMs - s.contextSec * 1000;
+setInterval(() => {
+	const out = w.Howler?.ctx?.getOutputTimestamp?.();
+	if (out?.contextTime === undefined || out.performanceTime === undefined || !(out.contextTime > 0)) return;
+	const stamp = { contextSec: out.contextTime, perfMs: out.performanceTime };
+	const kept = outputStamps[outputStamps.length - 1];
+	if (!kept || Math.abs(offsetOf(stamp) - offsetOf(kept)) >= STAMP_MOVED_MS) {
+		// The last reading before the move bounds it from the other side.
+		if (kept && newest && newest !== kept) outputStamps.push(newest);
+		outputStamps.push(stamp);
+	} else if (stamp.perfMs - kept.perfMs >= 1000) {
+		outputStamps.push(stamp);
+	}
+	newest = stamp;
+}, STAMP_EVERY_MS);
 
 // A late tick means the main thread was busy: long tasks say when and for how long.
 try {
@@ -93,7 +117,9 @@ const probe = {
 			stateEvents: [...stateEvents],
 			otherEvents: [...otherEvents],
 			howlerCtxId: ctx ? w.__benchTap.ctxIdOf(ctx) : null,
-			longTasks: [...longTasks]
+			longTasks: [...longTasks],
+			outputStamps: [...outputStamps],
+			realignedSounds: media.realignedSounds
 		};
 	}
 };

@@ -19,6 +19,8 @@ interface RunFigures {
 	readonly cues: CueErrorStats;
 	/** Heard against due by the wall clock (analyse-wall.ts), like the baseline. */
 	readonly cues_wall_ms: ReturnType<typeof wallErrorSummary>;
+	/** Sounds moved after an underrun before they started. */
+	readonly realigned_sounds: number;
 	readonly counts: CueCounts;
 	readonly engine_cue_late_ms: ReturnType<typeof engineLateness>;
 	readonly clock: ClockFigures;
@@ -74,6 +76,7 @@ function runFigures(run: PlayerRun): RunFigures {
 		finished: run.finished,
 		cues: cueErrorStats(parts),
 		cues_wall_ms: wallErrorSummary(run, parts),
+		realigned_sounds: run.player.realignedSounds,
 		counts: countCues(parts),
 		engine_cue_late_ms: engineLateness(run),
 		clock: analyseClock(run),

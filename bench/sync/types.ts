@@ -130,6 +130,16 @@ export interface PlayerReport {
 	readonly otherEvents: readonly string[];
 	readonly howlerCtxId: number | null;
 	readonly longTasks: readonly LongTask[];
+	/** getOutputTimestamp() pairs every few ms while visible (1 s hidden), compacted: see player-probe.ts. */
+	readonly outputStamps: readonly OutputStampRecord[];
+	/** Sounds the audio port moved after an underrun, before they started (WebAudioPort.realign). */
+	readonly realignedSounds: number;
+}
+
+/** One getOutputTimestamp() reading: this audio-context time left the output at this performance.now(). */
+export interface OutputStampRecord {
+	readonly contextSec: number;
+	readonly perfMs: number;
 }
 
 /** A beep of the naive baseline: when its timer decided to play it. */

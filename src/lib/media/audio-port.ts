@@ -40,6 +40,11 @@ export interface AudioPort {
 	stopAll(channel?: AudioChannel): void;
 	/** Channel volume, 0–1 (out-of-range values are clamped). */
 	setGain(channel: AudioChannel, gain: number): void;
+	/**
+	 * Called on every tick: move sounds that have not started yet if the audio clock has
+	 * slipped against the wall clock since they were placed (an output underrun).
+	 */
+	realign(): void;
 }
 
 /** Where a channel's gain comes from: the person's volume settings, muted or not. */
@@ -61,5 +66,6 @@ export const silentAudioPort: AudioPort = {
 	play: () => null,
 	stop: () => undefined,
 	stopAll: () => undefined,
-	setGain: () => undefined
+	setGain: () => undefined,
+	realign: () => undefined
 };

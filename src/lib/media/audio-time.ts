@@ -30,16 +30,31 @@ export const MAX_STAMP_AGE_MS = 1000;
 export const MAX_OUTPUT_LATENCY_S = 0.5;
 export const MAX_LEAD_OVER_CURRENT_S = 0.1;
 
-/** The audio time (s) heard at `perfMs`, or `currentTime` when no usable stamp exists. */
-export function audioTimeAt(currentTime: number, stamp: OutputStamp | null | undefined, perfMs: number): number {
+/** The audio time (s) heard at `perfMs` by a usable stamp, or null when there is none. */
+function heardByStamp(currentTime: number, stamp: OutputStamp | null | undefined, perfMs: number): number | null {
 	const contextTime = stamp?.contextTime;
 	const performanceTime = stamp?.performanceTime;
-	if (contextTime === undefined || performanceTime === undefined) return currentTime;
+	if (contextTime === undefined || performanceTime === undefined) return null;
 	// Before the first callback both read 0.
-	if (!(contextTime > 0 && performanceTime > 0)) return currentTime;
+	if (!(contextTime > 0 && performanceTime > 0)) return null;
 	const ageMs = perfMs - performanceTime;
-	if (!Number.isFinite(ageMs) || Math.abs(ageMs) > MAX_STAMP_AGE_MS) return currentTime;
+	if (!Number.isFinite(ageMs) || Math.abs(ageMs) > MAX_STAMP_AGE_MS) return null;
 	const heard = contextTime + ageMs / 1000;
-	if (heard > currentTime + MAX_LEAD_OVER_CURRENT_S || heard < currentTime - MAX_OUTPUT_LATENCY_S) return currentTime;
+	if (heard > currentTime + MAX_LEAD_OVER_CURRENT_S || heard < currentTime - MAX_OUTPUT_LATENCY_S) return null;
 	return heard;
+}
+
+/** The audio time (s) heard at `perfMs`, or `currentTime` when no usable stamp exists. */
+export function audioTimeAt(currentTime: number, stamp: OutputStamp | null | undefined, perfMs: number): number {
+	return heardByStamp(currentTime, stamp, perfMs) ?? currentTime;
+}
+
+/**
+ * performance.now() minus the audio time heard at that moment (s), by a usable stamp; null
+ * without one. It is constant while the output runs smoothly and grows by the length of each
+ * underrun, so a change tells that sounds scheduled before it would now be heard late.
+ */
+export function wallMinusHeardSec(currentTime: number, stamp: OutputStamp | null | undefined, perfMs: number): number | null {
+	const heard = heardByStamp(currentTime, stamp, perfMs);
+	return heard === null ? null : perfMs / 1000 - heard;
 }

@@ -181,6 +181,7 @@ export class CueScheduler {
 		// Sources scheduled on a context that stopped would all fire together when it resumes.
 		if (this.#wasUsable && !usable) this.#cancel('audio-lost', 'all');
 		this.#wasUsable = usable;
+		if (usable) this.#port.realign();
 
 		const upcoming = this.#engine.upcomingCues(this.#lookaheadMs);
 		if (upcoming.length === 0) return;

@@ -46,6 +46,11 @@ export class PlayerMedia {
 	/** Every scheduling decision, for the sync benchmark (read through window in ?bench mode). */
 	readonly scheduleLog: CueScheduleRecord[] = [];
 
+	/** Sounds moved because the output lost time before they started (for the benchmark). */
+	get realignedSounds(): number {
+		return this.#port?.realigned ?? 0;
+	}
+
 	constructor(private readonly options: PlayerMediaOptions) {
 		this.#engine = options.engine;
 		void this.#attachAudio();

@@ -9,7 +9,7 @@
  * through `usable`, `onError` and `play()` returning null; none of them throws into a session.
  */
 import type { HowlOptions } from 'howler';
-import { audioTimeAt } from './audio-time';
+import { audioTimeAt, wallMinusHeardSec } from './audio-time';
 import { AUDIO_CHANNELS, clampGain, type AudioChannel, type AudioPort, type PlayHandle, type StopOptions } from './audio-port';
 
 /** The looping ambience bed: a Howl (its own volume, through howler's master gain). */
@@ -88,10 +88,25 @@ function decode(ctx: BaseAudioContext, data: ArrayBuffer): Promise<AudioBuffer> 
 }
 
 interface Playing {
-	readonly source: AudioBufferSourceNode;
+	/** Replaced when the sound is moved before it starts (realign). */
+	source: AudioBufferSourceNode;
 	readonly fader: GainNode;
 	readonly channel: AudioChannel;
+	readonly buffer: AudioBuffer;
+	startSec: number;
+	/** The output's wall − heard offset its times were chosen by; null without an output stamp. */
+	offsetSec: number | null;
+	/** A stop asked for at a time still to come, moved along with the start. */
+	stopAt: { atSec: number; fadeSec: number } | null;
 }
+
+/** A move of the output's wall − heard offset below this is reading noise, not an underrun (s). */
+export const REALIGN_MIN_SEC = 0.002;
+/**
+ * A start or stop closer than this to currentTime is left where it is: the render thread may
+ * already be rendering that far ahead in one callback (s).
+ */
+export const REALIGN_GUARD_SEC = 0.03;
 
 type HowlerInternals = { _unlockAudio?: () => void };
 
@@ -108,6 +123,7 @@ export class WebAudioPort implements AudioPort {
 	readonly #loads = new Map<string, Promise<boolean>>();
 	readonly #playing = new Map<PlayHandle, Playing>();
 	#nextHandle = 0;
+	#realigned = 0;
 	#savedAutoSuspend: boolean | null = null;
 	#ambience: AmbiencePlayer | null = null;
 	#disposed = false;
@@ -228,12 +244,9 @@ export class WebAudioPort implements AudioPort {
 			source.connect(fader);
 			fader.connect(out);
 			const handle = ++this.#nextHandle as PlayHandle;
-			source.onended = () => {
-				fader.disconnect();
-				this.#playing.delete(handle);
-			};
-			source.start(Math.max(0, whenSec));
-			this.#playing.set(handle, { source, fader, channel });
+			const startSec = Math.max(0, whenSec);
+			this.#startSource(handle, source, fader, startSec);
+			this.#playing.set(handle, { source, fader, channel, buffer, startSec, offsetSec: this.#offsetSec(), stopAt: null });
 			return handle;
 		} catch {
 			return null;
@@ -247,7 +260,86 @@ export class WebAudioPort implements AudioPort {
 		const now = ctx.currentTime;
 		const at = Math.max(now, options.atSec ?? now);
 		const fade = Math.max(0, options.fadeSec ?? 0);
+		p.stopAt = at > now ? { atSec: at, fadeSec: fade } : null;
+		this.#applyStop(p, at, fade);
+	}
+
+	/**
+	 * Move the sounds that have not started yet by however much the output has lost (or
+	 * gained) against the wall clock since they were placed. Their times were chosen for a
+	 * wall-clock moment; after an underrun the audio clock reaches them that much later, and
+	 * a cue scheduled 100 ms ahead would be heard 10–20 ms late. Call on every tick.
+	 */
+	realign(): void {
+		const ctx = this.#ctx;
+		if (!ctx || ctx.state !== 'running' || this.#playing.size === 0) return;
+		const offset = this.#offsetSec();
+		if (offset === null) return;
+		const earliest = ctx.currentTime + REALIGN_GUARD_SEC;
+		for (const [handle, p] of this.#playing) {
+			const shift = p.offsetSec === null ? 0 : offset - p.offsetSec;
+			p.offsetSec = offset;
+			if (Math.abs(shift) < REALIGN_MIN_SEC) continue;
+			const moveStart = p.startSec >= earliest;
+			if (moveStart) this.#replaceSource(handle, p, Math.max(earliest, p.startSec - shift));
+			const stopAt = p.stopAt;
+			if (!stopAt) continue;
+			const moveStop = stopAt.atSec - stopAt.fadeSec >= earliest;
+			// A new source needs its stop again even where the stop itself cannot move.
+			if (!moveStop && !moveStart) continue;
+			p.stopAt = { atSec: moveStop ? Math.max(earliest, stopAt.atSec - shift) : stopAt.atSec, fadeSec: stopAt.fadeSec };
+			this.#applyStop(p, p.stopAt.atSec, p.stopAt.fadeSec, true);
+		}
+	}
+
+	/** How many sounds realign() has moved so far. */
+	get realigned(): number {
+		return this.#realigned;
+	}
+
+	#offsetSec(): number | null {
+		const ctx = this.#ctx;
+		if (!ctx || typeof ctx.getOutputTimestamp !== 'function') return null;
+		return wallMinusHeardSec(ctx.currentTime, ctx.getOutputTimestamp(), performance.now());
+	}
+
+	#startSource(handle: PlayHandle, source: AudioBufferSourceNode, fader: GainNode, startSec: number): void {
+		source.onended = () => {
+			fader.disconnect();
+			this.#playing.delete(handle);
+		};
+		source.start(startSec);
+	}
+
+	/** A source can start only once: a moved sound is a new source on the same fader. */
+	#replaceSource(handle: PlayHandle, p: Playing, startSec: number): void {
+		const ctx = this.#ctx;
+		if (!ctx) return;
 		try {
+			const next = ctx.createBufferSource();
+			next.buffer = p.buffer;
+			next.connect(p.fader);
+			const old = p.source;
+			// Its onended would forget the handle the new source now carries.
+			old.onended = null;
+			old.stop();
+			old.disconnect();
+			p.source = next;
+			p.startSec = startSec;
+			this.#realigned++;
+			this.#startSource(handle, next, p.fader, startSec);
+		} catch {
+			// Leave it where it was: a little late beats silent.
+		}
+	}
+
+	/** `moved`: replaces an earlier stop, whose fade (not yet begun) may lie before this one's. */
+	#applyStop(p: Playing, at: number, fade: number, moved = false): void {
+		const ctx = this.#ctx;
+		if (!ctx) return;
+		const now = ctx.currentTime;
+		try {
+			if (moved) p.fader.gain.cancelScheduledValues(now);
 			if (fade > 0) {
 				const from = Math.max(now, at - fade);
 				p.fader.gain.cancelScheduledValues(from);

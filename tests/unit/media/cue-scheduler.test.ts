@@ -33,6 +33,13 @@ const heardFor = (h: SchedulerHarness, key: string, channel: AudioChannel = 'sou
 	h.port.heard(channel).filter((p) => p.key === key);
 
 describe('CueScheduler: on time, exactly once', () => {
+	it('asks the port to realign what it placed on every tick while audio works (underruns move the audio clock)', () => {
+		const h = schedulerHarness(withSounds(sampleTimeline(), 'beep'));
+		h.engine.start();
+		for (let i = 0; i < 10; i++) h.step(25);
+		expect(h.port.realignCalls).toBe(10);
+	});
+
 	it('schedules every cue once, at the audio time of its position, across irregular ticks', () => {
 		const t = withSounds(sampleTimeline(), 'beep');
 		for (const seed of [1, 2, 3]) {
@@ -343,6 +350,8 @@ describe('CueScheduler: when audio fails', () => {
 		h.engine.start();
 		while (h.engine.state !== 'finished') h.step(70);
 		expect(h.port.plays).toEqual([]);
+		// Nothing was placed on an audio clock, so nothing is realigned to it.
+		expect(h.port.realignCalls).toBe(0);
 		expect(h.visuals.map((v) => v.cueId)).toEqual(t.cues.filter((c) => c.sound !== null).map((c) => c.id));
 	});
 

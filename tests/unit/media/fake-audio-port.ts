@@ -19,6 +19,7 @@ export class FakeAudioPort implements AudioPort {
 	readonly plays: FakePlay[] = [];
 	readonly gainCalls: [AudioChannel, number][] = [];
 	readonly stopAllCalls: (AudioChannel | undefined)[] = [];
+	realignCalls = 0;
 	#next = 0;
 
 	constructor(readonly clock: ManualClock) {}
@@ -48,6 +49,10 @@ export class FakeAudioPort implements AudioPort {
 
 	setGain(channel: AudioChannel, gain: number): void {
 		this.gainCalls.push([channel, gain]);
+	}
+
+	realign(): void {
+		this.realignCalls++;
 	}
 
 	/** Plays that make a sound: not stopped at or before their start. */
