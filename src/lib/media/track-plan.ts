@@ -8,6 +8,7 @@
  * whose fingerprint no longer matches the compiled content is stale and is not offered.
  * Pure, shared by the generator (scripts/media/tracks.ts), the server and the tests.
  */
+import { TRACK_CAPTION_LINGER_MS, type CaptionSpan } from '../routine/captions';
 import type { Timeline } from '../routine/timeline';
 import type { SoundFiles } from './cue-scheduler';
 import { voiceFor, type VoiceManifest } from './voice-manifest';
@@ -76,11 +77,7 @@ export function mixPlan(
 }
 
 /** What is being said over a stretch of the track: the caption, derived from position only. */
-export interface TrackCaption {
-	readonly text: string;
-	readonly startMs: number;
-	readonly endMs: number;
-}
+export type TrackCaption = CaptionSpan;
 
 /**
  * The captions of a track, one per utterance it holds, in order. (Sound durations are not
@@ -93,11 +90,8 @@ export function trackCaptions(timeline: Timeline, plan: readonly MixItem[]): Tra
 		.map((i) => ({ text: text.get(i.cueId) ?? '', startMs: i.startMs, endMs: i.endMs ?? i.startMs + i.durationMs }));
 }
 
-/** A caption stays this long after its speech ends (unless the next one starts), to finish reading. */
-export const CAPTION_LINGER_MS = 4000;
-
 /** The caption to show at a track position, if anything is being (or was just) said. */
-export function captionAt(captions: readonly TrackCaption[], positionMs: number, lingerMs = CAPTION_LINGER_MS): TrackCaption | null {
+export function captionAt(captions: readonly TrackCaption[], positionMs: number, lingerMs = TRACK_CAPTION_LINGER_MS): TrackCaption | null {
 	let lo = 0;
 	let hi = captions.length;
 	while (lo < hi) {

@@ -4,12 +4,11 @@
  * State here changes only from engine events (requests vs state): a button press that the
  * engine refuses leaves the screen as it was.
  */
+import { LIVE_CAPTION_HOLD_MS } from '../routine/captions';
 import type { Cue, Segment, Timeline, TimelineStep } from '../routine/timeline';
 import type { SessionEngine } from './engine';
 import type { EngineState } from './events';
 
-/** How long a caption stays on screen after its cue, unless the next cue replaces it. */
-export const CAPTION_HOLD_MS = 6000;
 
 export class SessionView {
 	readonly #engine: SessionEngine;
@@ -88,7 +87,7 @@ export class SessionView {
 	/** The caption to show now: the latest cue, for a while after it was said. */
 	get caption(): Cue | null {
 		const c = this.#caption;
-		return c && this.#positionMs - c.atMs <= CAPTION_HOLD_MS ? c : null;
+		return c && this.#positionMs - c.atMs <= LIVE_CAPTION_HOLD_MS ? c : null;
 	}
 	get nextStep(): TimelineStep | null {
 		return this.#timeline.steps[this.#step.index + 1] ?? null;

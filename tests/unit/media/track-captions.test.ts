@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CAPTION_LINGER_MS, captionAt, mixPlan, trackCaptions } from '../../../src/lib/media/track-plan';
+import { captionAt, mixPlan, trackCaptions } from '../../../src/lib/media/track-plan';
+import { TRACK_CAPTION_LINGER_MS as CAPTION_LINGER_MS } from '../../../src/lib/routine/captions';
 import type { VoiceManifest } from '../../../src/lib/media/voice-manifest';
 import { buildTimeline, cue, fromStart } from '../playback/timeline-builder';
 

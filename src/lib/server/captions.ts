@@ -1,0 +1,25 @@
+/**
+ * The captions of a routine at one level, from the same source the player will use: the
+ * session track's (relaxation with a current track) or the live timeline's.
+ */
+import { wantsTrack } from '$lib/media/track-manifest';
+import { timelineCaptionSpans, trackCaptionSpans, type CaptionSpan } from '$lib/routine/captions';
+import type { Routine } from '$lib/routine/schema';
+import type { Timeline } from '$lib/routine/timeline';
+import { timelineFor } from './content';
+import { trackFor } from './tracks';
+
+export interface SessionCaptions {
+	readonly timeline: Timeline;
+	readonly spans: readonly CaptionSpan[];
+	/** Which player's timing the spans follow. */
+	readonly source: 'track' | 'live';
+}
+
+export function sessionCaptions(routine: Routine, level: number): SessionCaptions {
+	const timeline = timelineFor(routine, level);
+	const track = wantsTrack(routine) ? trackFor(timeline) : null;
+	return track
+		? { timeline, spans: trackCaptionSpans(track.captions, timeline.durationMs), source: 'track' }
+		: { timeline, spans: timelineCaptionSpans(timeline), source: 'live' };
+}
