@@ -28,8 +28,16 @@ export interface CueSchedulerOptions {
 	readonly voices: VoiceManifest;
 	readonly sounds: SoundFiles;
 	readonly gains: ChannelGains;
-	/** How far ahead cues are scheduled. Longer than the tick interval, short enough that a pause is heard at once. */
+	/**
+	 * How far ahead cues are scheduled. Pause, seeks and skips cancel whatever has not
+	 * started, so this only has to outlast the output latency plus the longest gap between
+	 * ticks that should not make a cue late.
+	 */
 	readonly lookaheadMs?: number;
+	/** The same while the page is hidden, when the renderer runs at low priority and ticks come late. */
+	readonly hiddenLookaheadMs?: number;
+	/** Whether the page is hidden now; default: never. */
+	readonly isHidden?: () => boolean;
 	/** A low-priority cue later than this is dropped instead of played late. */
 	readonly lateDropMs?: number;
 	/** Any cue later than this is dropped: after a sleep or a long stall, old news is noise. */
@@ -37,7 +45,13 @@ export interface CueSchedulerOptions {
 	readonly voiceRules?: VoiceRules;
 }
 
-export const LOOKAHEAD_MS = 120;
+/**
+ * A cue is placed on the heard timeline, which runs the output latency (20–40 ms here, more
+ * on phones) behind what the context renders: 300 ms leaves ~250 ms for a late tick.
+ * bench:sync at load 11 saw gaps between ticks of up to 370 ms with the page hidden.
+ */
+export const LOOKAHEAD_MS = 300;
+export const HIDDEN_LOOKAHEAD_MS = 1500;
 export const LATE_DROP_MS = 250;
 export const STALE_MS = 3000;
 /** A short fade when pause silences speech, so it stops without a click. */
@@ -121,6 +135,8 @@ export class CueScheduler {
 	readonly #sounds: SoundFiles;
 	readonly #gains: ChannelGains;
 	readonly #lookaheadMs: number;
+	readonly #hiddenLookaheadMs: number;
+	readonly #isHidden: () => boolean;
 	readonly #lateDropMs: number;
 	readonly #staleMs: number;
 	readonly #rules: VoiceRules;
@@ -143,6 +159,8 @@ export class CueScheduler {
 		this.#sounds = options.sounds;
 		this.#gains = options.gains;
 		this.#lookaheadMs = options.lookaheadMs ?? LOOKAHEAD_MS;
+		this.#hiddenLookaheadMs = Math.max(this.#lookaheadMs, options.hiddenLookaheadMs ?? HIDDEN_LOOKAHEAD_MS);
+		this.#isHidden = options.isHidden ?? (() => false);
 		this.#lateDropMs = options.lateDropMs ?? LATE_DROP_MS;
 		this.#staleMs = options.staleMs ?? STALE_MS;
 		this.#rules = options.voiceRules ?? VOICE_RULES;
@@ -183,7 +201,7 @@ export class CueScheduler {
 		this.#wasUsable = usable;
 		if (usable) this.#port.realign();
 
-		const upcoming = this.#engine.upcomingCues(this.#lookaheadMs);
+		const upcoming = this.#engine.upcomingCues(this.#isHidden() ? this.#hiddenLookaheadMs : this.#lookaheadMs);
 		if (upcoming.length === 0) return;
 		// One reading of both clocks per tick maps session time onto audio time.
 		const posMs = this.#engine.position;

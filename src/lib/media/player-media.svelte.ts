@@ -103,7 +103,12 @@ export class PlayerMedia {
 		port?.onError(() => {
 			this.#audioFault = 'Some sounds could not be loaded; their cues are shown on screen.';
 		});
-		const scheduler = new CueScheduler(engine, port ?? silentAudioPort, { voices: voices.manifest, sounds, gains });
+		const scheduler = new CueScheduler(engine, port ?? silentAudioPort, {
+			voices: voices.manifest,
+			sounds,
+			gains,
+			isHidden: () => typeof document !== 'undefined' && document.visibilityState === 'hidden'
+		});
 		scheduler.on('visualCue', () => this.#flashes++);
 		scheduler.on('schedule', (r) => {
 			if (this.scheduleLog.length < 20_000) this.scheduleLog.push(r);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CueScheduler, cueMedia, LATE_DROP_MS, STALE_MS } from '../../../src/lib/media/cue-scheduler';
+import { CueScheduler, cueMedia, HIDDEN_LOOKAHEAD_MS, LATE_DROP_MS, LOOKAHEAD_MS, STALE_MS } from '../../../src/lib/media/cue-scheduler';
 import { silentAudioPort } from '../../../src/lib/media/audio-port';
 import { ManualClock } from '../../../src/lib/playback/clock';
 import { SessionEngine } from '../../../src/lib/playback/engine';
@@ -73,16 +73,49 @@ describe('CueScheduler: on time, exactly once', () => {
 		const h = schedulerHarness(t);
 		const halfway = cueOf(t, 'halfway');
 		h.engine.start();
-		runTo(h, halfway.atMs - 200, 25);
+		runTo(h, halfway.atMs - LOOKAHEAD_MS - 80, 25);
 		expect(recordsFor(h.records, halfway.id)).toHaveLength(0);
 		h.step(25);
 		h.step(25);
 		h.step(25);
-		expect(h.engine.position).toBe(halfway.atMs - 125);
+		expect(h.engine.position).toBe(halfway.atMs - LOOKAHEAD_MS - 5);
 		expect(recordsFor(h.records, halfway.id)).toHaveLength(0);
 		h.step(25);
 		expect(recordsFor(h.records, halfway.id)).toHaveLength(1);
-		expect(recordsFor(h.records, halfway.id)[0]?.scheduledAudioSec).toBeCloseTo(h.port.now() + 0.1, 9);
+		expect(recordsFor(h.records, halfway.id)[0]?.scheduledAudioSec).toBeCloseTo(h.port.now() + (LOOKAHEAD_MS - 20) / 1000, 9);
+	});
+
+	it('looks further ahead while the page is hidden, so a second without ticks makes no cue late', () => {
+		const t = withSounds(sampleTimeline(), 'beep');
+		let hidden = false;
+		const h = schedulerHarness(t, { isHidden: () => hidden });
+		const halfway = cueOf(t, 'halfway');
+		h.engine.start();
+		runTo(h, halfway.atMs - HIDDEN_LOOKAHEAD_MS - 100, 25);
+		hidden = true;
+		h.step(200);
+		const [record] = recordsFor(h.records, halfway.id);
+		expect(record?.reason).toBe('clear');
+		expect(record?.scheduledAudioSec).toBeCloseTo(h.port.now() + (HIDDEN_LOOKAHEAD_MS - 100) / 1000, 9);
+		// The renderer then starves for a second: the sound is already on the audio clock.
+		h.step(1000);
+		h.step(1000);
+		expect(h.engine.position).toBeGreaterThan(halfway.atMs);
+		expect(recordsFor(h.records, halfway.id)).toHaveLength(1);
+		expect(h.port.heard('sounds').filter((p) => p.whenSec === record?.scheduledAudioSec)).toHaveLength(1);
+	});
+
+	it('visible, the same starved second makes the cue late', () => {
+		const t = withSounds(sampleTimeline(), 'beep');
+		const h = schedulerHarness(t, { isHidden: () => false });
+		const halfway = cueOf(t, 'halfway');
+		h.engine.start();
+		runTo(h, halfway.atMs - HIDDEN_LOOKAHEAD_MS - 100, 25);
+		h.step(200);
+		expect(recordsFor(h.records, halfway.id)).toHaveLength(0);
+		h.step(1000);
+		h.step(1000);
+		expect(recordsFor(h.records, halfway.id)[0]?.reason).toBe('late');
 	});
 });
 
@@ -258,8 +291,8 @@ describe('CueScheduler: speech', () => {
 		const halfway = h.port.plays.find((p) => p.key === vkey('Halfway there.'));
 		const switchAt = sec(ORIGIN_MS + 10_000);
 		expect(halfway?.stoppedAtSec).toBeCloseTo(switchAt, 9);
-		// Scheduled on the tick at 9900 ms: the fade gets the 100 ms left before the switch.
-		expect(halfway?.fadeSec).toBeCloseTo(0.1, 9);
+		// Scheduled a lookahead before the switch, so the whole fade fits before it.
+		expect(halfway?.fadeSec).toBeCloseTo(VOICE_RULES.fadeSec, 9);
 		expect(voiceRecord(h, 'switch-sides')).toEqual([expect.objectContaining({ scheduledAudioSec: switchAt, reason: 'interrupts' })]);
 	});
 
@@ -422,8 +455,9 @@ describe('CueScheduler: late cues', () => {
 	function lateBy(atMs: number, lateMs: number): SchedulerHarness {
 		const h = schedulerHarness(withBeeps, { voices });
 		h.engine.start();
-		runTo(h, atMs - 200);
-		h.step(200 + lateMs);
+		// The tick before is a lookahead and more away; the next comes `lateMs` after the cue.
+		runTo(h, atMs - LOOKAHEAD_MS - 80);
+		h.step(LOOKAHEAD_MS + 80 + lateMs);
 		return h;
 	}
 
