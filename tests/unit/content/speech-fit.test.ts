@@ -26,12 +26,13 @@ import { MEDIA, REGENERATE, shippedRoutines } from './shipped';
 /**
  * The longest a spoken cue may wait behind other speech. The voice rule itself tolerates
  * 1.5 s (VOICE_RULES.maxQueueDelaySec) so that a live session copes with what content
- * cannot rule out; shipped content should not lean on it. Cue times carry meaning: "now",
- * "let go", "breathe in", "switch sides" mark the moment to act, and the bell, the screen
- * and the countdown beeps stay on time while speech waits. Half a second behind is about
- * where a spoken signal starts to feel late against the bell or the screen change (and a
- * 4 s in-breath loses an eighth of its length), while a short pause of under a second
- * between two phrases still sounds like one sentence running on, not a mistake.
+ * cannot rule out (a seek, a late tick); shipped content should not lean on it. Cue times
+ * carry meaning: "now", "let go", "breathe in", "switch sides" mark the moment to act, and
+ * the bell, the screen and the countdown beeps stay on time while the words wait. Half a
+ * second is about where a spoken signal starts to sound late against the bell or the
+ * change on screen, and a 4 s in-breath would lose an eighth of its length; a shorter wait
+ * is heard as the natural pause between two phrases. (When this was written the largest
+ * wait outside the allowances below was 390 ms, "Breathe in." in the yoga sun salutation.)
  */
 const MAX_QUEUE_DELAY_MS = 500;
 
