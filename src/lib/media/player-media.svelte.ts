@@ -51,7 +51,7 @@ export const AUDIO_FAULT_MESSAGE = 'Sound is not available, so cues are shown on
 
 export class PlayerMedia {
 	readonly #engine: SessionEngine;
-	#port: WebAudioPort | null = null;
+	#port: PlayerAudioPort | null = null;
 	#scheduler: CueScheduler | null = null;
 	#follower: VideoFollower | null = null;
 	#surface: VideoSurface | null = null;
