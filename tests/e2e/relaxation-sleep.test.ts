@@ -166,19 +166,46 @@ test('the sleep choices are remembered on the device and shared with the live pl
 	await expect(page.getByLabel('Stop playing')).toHaveValue('off');
 });
 
-test('the live player (no track) fades and pauses on its sleep timer too', async ({ page }) => {
-	await page.clock.install();
-	// A long session: the live player's own clock is the page's, which fast-forwarding moves too.
-	await page.goto('/play/progressive-muscle-relaxation?level=1&track=off');
-	await page.getByLabel('Stop playing').selectOption('10');
-	await page.getByRole('button', { name: 'Start' }).click();
-	await expect(page.getByTestId('session-state')).toHaveText(/Get ready|Playing/);
-	await expect(page.getByTestId('sleep-left')).toHaveText(/^(10:00|9:5\d)$/);
-	await page.clock.fastForward('09:45');
-	await expect(page.getByText('Fading out:')).toBeVisible();
-	await expectNoAxeViolations(page);
-	await page.clock.fastForward('00:20');
-	await expect(page.getByTestId('session-state')).toHaveText('Paused');
-	await expect(page.getByTestId('after-check-in')).toHaveCount(0);
-	await expect(page.getByTestId('sleep-left')).toHaveText('10:00');
-});
+/** The length of every Web Audio buffer started, in order: how the live player's sounds are seen. */
+async function recordBufferStarts(page: Page): Promise<void> {
+	await page.addInitScript(() => {
+		const starts: number[] = [];
+		Object.assign(window, { __starts: starts });
+		const original = AudioBufferSourceNode.prototype.start;
+		AudioBufferSourceNode.prototype.start = function (this: AudioBufferSourceNode, ...args: Parameters<AudioBufferSourceNode['start']>) {
+			starts.push(this.buffer?.duration ?? -1);
+			return original.apply(this, args);
+		};
+	});
+}
+
+for (const end of ['drift', 'chime'] as const) {
+	test(`the live player (no track) fades and pauses on its sleep timer too, with ${end === 'chime' ? 'the chime' : 'no chime'}`, async ({ page }) => {
+		await page.clock.install();
+		await recordBufferStarts(page);
+		// A long session: the live player's own clock is the page's, which fast-forwarding moves too.
+		await page.goto('/play/progressive-muscle-relaxation?level=1&track=off');
+		await page.getByLabel('Stop playing').selectOption('10');
+		if (end === 'chime') await page.getByLabel('Bring me back gently (soft chime)').check();
+		await page.getByRole('button', { name: 'Start' }).click();
+		await expect(page.getByTestId('session-state')).toHaveText(/Get ready|Playing/);
+		await expect(page.getByTestId('sleep-left')).toHaveText(/^(10:00|9:5\d)$/);
+		await page.clock.fastForward('09:45');
+		await expect(page.getByText('Fading out:')).toBeVisible();
+		await expectNoAxeViolations(page);
+		// The chime is known by its length: decoded here the way the audio port decodes it.
+		const chimeS = await page.evaluate(async () => {
+			const data = await (await fetch('/media/sounds/wake-chime.webm')).arrayBuffer();
+			return (await new OfflineAudioContext(1, 1, 48_000).decodeAudioData(data)).duration;
+		});
+		const chimes = () =>
+			page.evaluate((d) => (window as unknown as { __starts: number[] }).__starts.filter((s) => Math.abs(s - d) < 0.005).length, chimeS);
+		expect(await chimes()).toBe(0);
+		await page.clock.fastForward('00:20');
+		await expect(page.getByTestId('session-state')).toHaveText('Paused');
+		await expect(page.getByTestId('after-check-in')).toHaveCount(0);
+		await expect(page.getByTestId('sleep-left')).toHaveText('10:00');
+		if (end === 'chime') await expect.poll(chimes).toBe(1);
+		else expect(await chimes()).toBe(0);
+	});
+}
