@@ -201,5 +201,16 @@ at "$tmp/cs3.wav" 0.4 "$tmp/cs3b.wav"
 mix "$tmp/class-start.wav" "$tmp/cs1.wav" "$tmp/cs2.wav" "$tmp/cs3.wav"
 finish class-start -1 "$tmp/class-start.wav"
 
+# wake-chime: the sleep timer's "bring me back gently": two low, soft bells a fourth apart
+# (G4, then C5) with long tails and a rounded attack. At most 5 s long, which Chromium
+# treats as a transient sound rather than content of its own (media_content_type.cc), so it
+# does not take the lock-screen controls away from the paused session.
+bell "$tmp/k1.wav" 392 3.6
+bell "$tmp/k2b.wav" 523.25 3.2
+at "$tmp/k2.wav" 0.6 "$tmp/k2b.wav"
+mix "$tmp/wake-raw.wav" "$tmp/k1.wav" "$tmp/k2.wav"
+sox_ "$tmp/wake-raw.wav" "${float[@]}" "$tmp/wake-chime.wav" fade q 0.05
+finish wake-chime -9 "$tmp/wake-chime.wav"
+
 total=$(du -cb "$out"/*.webm "$out"/*.m4a | tail -n 1 | cut -f 1)
 echo "media: $(ls "$out"/*.webm "$out"/*.m4a | wc -l) files, $total bytes in ${out#"$root"/}"

@@ -11,6 +11,15 @@
  *
  * The ambience bed is a second, looping Howl through Web Audio: it may stop when a phone
  * locks, which is acceptable for a background hush; the track itself never depends on it.
+ *
+ * The wake-up chime is a third Howl, in HTML5 mode like the track: it must sound with the
+ * screen locked, where a Web Audio context may be stopped and a new one cannot start. A
+ * phone lets an element play without a tap only once it has played inside one, so
+ * prepareChime() plays it muted (and stops it) in the Start press.
+ *
+ * Volumes are set on the element, which is what fades the track for the sleep timer. iOS
+ * ignores an element's volume (only the hardware buttons change it): there the fade does not
+ * sound, and the sleep timer's pause is what ends the session.
  * The only module of the relaxation player that imports howler, and only dynamically.
  */
 import type { Howl as HowlType, HowlOptions } from 'howler';
@@ -22,17 +31,28 @@ export interface HowlTrack {
 	setVolume(volume: number): void;
 	/** Start, pause or re-level the ambience bed; no-op without one. */
 	ambience(playing: boolean, volume: number): void;
+	/** Call synchronously inside a press (Start, Resume): lets the chime play later without one. */
+	prepareChime(): void;
+	/** Play the wake-up chime once at `volume`; false without a chime. */
+	playChime(volume: number): boolean;
 	destroy(): void;
 }
+
+/** Long enough for the chime to ring out: destroy() waits this long for a chime still ringing. */
+const CHIME_RING_MS = 5000;
 
 export interface HowlTrackOptions {
 	readonly files: readonly string[];
 	readonly ambience: readonly string[] | null;
+	/** The wake-up chime's files; null for none. */
+	readonly chime?: readonly string[] | null;
 	/** Where to put the element in the page. */
 	readonly host: HTMLElement;
 	readonly baseUrl?: string;
 	readonly onLoadError?: (message: string) => void;
 }
+
+type HowlConstructor = new (options: HowlOptions) => HowlType;
 
 interface HowlInternals {
 	readonly _sounds?: readonly { readonly _node?: unknown }[];
@@ -70,6 +90,7 @@ export async function createHowlTrack(options: HowlTrackOptions): Promise<HowlTr
 
 	let bed: HowlType | null = null;
 	const ambienceFiles = options.ambience;
+	const chime = options.chime && options.chime.length > 0 ? createChime(Howl, options.chime, base) : null;
 	return {
 		element: node,
 		setVolume(volume) {
@@ -86,12 +107,70 @@ export async function createHowlTrack(options: HowlTrackOptions): Promise<HowlTr
 			if (playing && !bed.playing()) bed.play();
 			else if (!playing && bed.playing()) bed.pause();
 		},
+		prepareChime() {
+			chime?.prepare();
+		},
+		playChime(volume) {
+			return chime?.play(volume) ?? false;
+		},
 		destroy() {
 			bed?.unload();
 			bed = null;
 			node.pause();
 			node.remove();
 			howl.unload();
+			// The session's end takes the player off the page at once; let a chime ring out.
+			chime?.release();
+		}
+	};
+}
+
+interface Chime {
+	prepare(): void;
+	play(volume: number): boolean;
+	release(): void;
+}
+
+function createChime(Howl: HowlConstructor, files: readonly string[], base: string): Chime {
+	const ordered = filesToTry(files, canPlay);
+	// Loaded now, while the page is open: howler defers play() on an HTML5 sound until it has
+	// loaded, and a play deferred out of the press would not count as the press's.
+	const howl: HowlType = new Howl({ src: ordered.map((f) => base + f), format: formatsOf(ordered), html5: true, preload: true });
+	const node = (howl as unknown as HowlInternals)._sounds?.[0]?._node;
+	const element = node instanceof HTMLAudioElement ? node : null;
+	let prepared = false;
+	let ringingUntil = -Infinity;
+	return {
+		prepare() {
+			if (prepared || !element) return;
+			prepared = true;
+			// Straight on the element, not through howler (which would wait for the load, out of
+			// the press), muted, and stopped the moment it starts.
+			element.muted = true;
+			element
+				.play()
+				.then(() => {
+					element.pause();
+					element.currentTime = 0;
+				})
+				.catch(() => {
+					prepared = false;
+				})
+				.finally(() => {
+					element.muted = false;
+				});
+		},
+		play(volume) {
+			if (element) element.muted = false;
+			howl.volume(Math.min(1, Math.max(0, volume)));
+			ringingUntil = performance.now() + CHIME_RING_MS;
+			howl.play();
+			return true;
+		},
+		release() {
+			const left = ringingUntil - performance.now();
+			if (left > 0) setTimeout(() => howl.unload(), left);
+			else howl.unload();
 		}
 	};
 }

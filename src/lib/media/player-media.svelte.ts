@@ -5,14 +5,27 @@
  * engine and its clock go on, and the UI shows text, posters and screen flashes instead.
  */
 import type { SessionEngine } from '../playback/engine';
+import { ambienceEndGain } from '../playback/sleep-timer';
 import type { MediaCatalog } from '../routine/schema';
-import { silentAudioPort, type ChannelGains } from './audio-port';
+import { silentAudioPort, type AudioChannel, type AudioPort, type ChannelGains } from './audio-port';
 import { CueScheduler, cueMedia, type CueScheduleRecord, type SoundFiles } from './cue-scheduler';
 import { VideoFollower } from './video-follower';
 import { VideoStatus } from './video-status.svelte';
 import { catalogClipResolver, type VideoSurface } from './video-surface';
-import { loadVoiceManifest } from './voice-manifest';
+import { loadVoiceManifest, type VoiceManifest } from './voice-manifest';
 import type { WebAudioPort } from './web-audio-port';
+
+/** What the player needs of its audio back end: WebAudioPort's shape, so tests can pass a fake. */
+export type PlayerAudioPort = AudioPort &
+	Pick<
+		WebAudioPort,
+		'beginSession' | 'endSession' | 'unlock' | 'load' | 'onError' | 'playAmbience' | 'pauseAmbience' | 'dispose' | 'realigned'
+	>;
+
+/** The buffer key of the wake-up chime on the audio port. */
+export const CHIME_KEY = 'wake-chime';
+/** Long enough for the chime to ring out (it is 4 s): the audio is not torn down under it. */
+export const CHIME_RING_MS = 5000;
 
 export interface PlayerMediaOptions {
 	readonly engine: SessionEngine;
@@ -28,13 +41,20 @@ export interface PlayerMediaOptions {
 	 * silences between cues no longer sound like the app has stopped.
 	 */
 	readonly ambience?: readonly string[] | null;
+	/** The wake-up chime's files, loaded ahead so that playChime() sounds at once. */
+	readonly chime?: readonly string[] | null;
+	/** Tests pass a fake port and manifest; the browser loads howler and the voice manifest. */
+	readonly createPort?: () => Promise<PlayerAudioPort | null>;
+	readonly loadVoices?: () => Promise<{ readonly manifest: VoiceManifest }>;
+	/** A monotonic wall clock (ms), for how long the chime still rings. */
+	readonly now?: () => number;
 }
 
 export const AUDIO_FAULT_MESSAGE = 'Sound is not available, so cues are shown on screen: watch for the flash.';
 
 export class PlayerMedia {
 	readonly #engine: SessionEngine;
-	#port: WebAudioPort | null = null;
+	#port: PlayerAudioPort | null = null;
 	#scheduler: CueScheduler | null = null;
 	#follower: VideoFollower | null = null;
 	#surface: VideoSurface | null = null;
@@ -43,6 +63,24 @@ export class PlayerMedia {
 	#flashes = $state(0);
 	#destroyed = false;
 	#offAmbience: (() => void) | null = null;
+	#sleepGain = 1;
+	/** Wall time until which the chime rings: the sounds channel is not faded meanwhile. */
+	#chimeUntil = -Infinity;
+	readonly #now: () => number;
+	/**
+	 * The channel gains the cue scheduler applies: the person's volumes, times the sleep
+	 * timer's fade, and for the ambience bed the fade over the session's last seconds (so
+	 * the bed is silent by the time the end pauses it, rather than cut off).
+	 */
+	readonly #gains: ChannelGains = {
+		gainFor: (channel: AudioChannel) => {
+			const base = this.options.gains.gainFor(channel);
+			if (channel === 'sounds' && this.#now() < this.#chimeUntil) return base;
+			if (channel !== 'ambience') return base * this.#sleepGain;
+			const e = this.#engine;
+			return base * this.#sleepGain * ambienceEndGain(e.position, e.timeline.durationMs);
+		}
+	};
 	/** Every scheduling decision, for the sync benchmark (read through window in ?bench mode). */
 	readonly scheduleLog: CueScheduleRecord[] = [];
 
@@ -53,6 +91,7 @@ export class PlayerMedia {
 
 	constructor(private readonly options: PlayerMediaOptions) {
 		this.#engine = options.engine;
+		this.#now = options.now ?? (() => performance.now());
 		void this.#attachAudio();
 		if (options.withVideo !== false) void this.#attachVideo();
 	}
@@ -81,6 +120,33 @@ export class PlayerMedia {
 		});
 	}
 
+	/** The sleep timer's fade (0–1) over everything this session sounds. */
+	setSleepGain(gain: number): void {
+		this.#sleepGain = Number.isFinite(gain) ? Math.min(1, Math.max(0, gain)) : 1;
+	}
+
+	/**
+	 * Stop whatever speech and cue sound still rings, at once: after the sleep timer's fade
+	 * it is silent, and it must not come back when the fade's gain is restored for a resume.
+	 */
+	silence(): void {
+		this.#port?.stopAll('voice');
+		this.#port?.stopAll('sounds');
+	}
+
+	/**
+	 * The wake-up chime, once, now. Whatever of the session still sounds is stopped first
+	 * (it has faded out), and the chime is heard at the person's volume for sounds.
+	 */
+	playChime(): boolean {
+		const port = this.#port;
+		if (!port || !this.options.chime) return false;
+		this.silence();
+		this.#chimeUntil = this.#now() + CHIME_RING_MS;
+		port.setGain('sounds', this.#gains.gainFor('sounds'));
+		return port.play(CHIME_KEY, port.now(), 'sounds') !== null;
+	}
+
 	/** Same tick as the engine, after it. */
 	tick(): void {
 		this.#scheduler?.tick();
@@ -89,11 +155,10 @@ export class PlayerMedia {
 	}
 
 	async #attachAudio(): Promise<void> {
-		const { engine, sounds, gains } = this.options;
-		const [port, voices] = await Promise.all([
-			import('./web-audio-port').then((m) => m.WebAudioPort.create()).catch(() => null),
-			loadVoiceManifest(fetch)
-		]);
+		const { engine, sounds } = this.options;
+		const createPort = this.options.createPort ?? (() => import('./web-audio-port').then((m) => m.WebAudioPort.create()));
+		const loadVoices = this.options.loadVoices ?? (() => loadVoiceManifest(fetch));
+		const [port, voices] = await Promise.all([createPort().catch(() => null), loadVoices()]);
 		if (this.#destroyed) {
 			port?.dispose();
 			return;
@@ -106,7 +171,7 @@ export class PlayerMedia {
 		const scheduler = new CueScheduler(engine, port ?? silentAudioPort, {
 			voices: voices.manifest,
 			sounds,
-			gains,
+			gains: this.#gains,
 			isHidden: () => typeof document !== 'undefined' && document.visibilityState === 'hidden'
 		});
 		scheduler.on('visualCue', () => this.#flashes++);
@@ -123,6 +188,8 @@ export class PlayerMedia {
 			if (engine.state === 'playing' || engine.state === 'count-in') port.playAmbience(ambience);
 		}
 		if (port) for (const m of cueMedia(engine.timeline, sounds, voices.manifest)) void port.load(m.key, m.files);
+		const chime = this.options.chime;
+		if (port && chime && chime.length > 0) void port.load(CHIME_KEY, chime);
 	}
 
 	async #attachVideo(): Promise<void> {
@@ -145,10 +212,18 @@ export class PlayerMedia {
 	destroy(): void {
 		this.#destroyed = true;
 		this.#offAmbience?.();
-		this.#scheduler?.destroy();
 		this.#video?.destroy();
 		this.#follower?.destroy();
 		this.#surface?.destroy();
+		// The session's end takes the player off the page at once; a chime it just started
+		// (the sleep timer's "at the end") is let ring out before the audio is torn down.
+		const ringing = this.#chimeUntil - this.#now();
+		if (ringing > 0) setTimeout(() => this.#closeAudio(), ringing);
+		else this.#closeAudio();
+	}
+
+	#closeAudio(): void {
+		this.#scheduler?.destroy();
 		this.#port?.endSession();
 		this.#port?.dispose();
 	}

@@ -1,10 +1,12 @@
 /**
  * How a played session ended, as the player reports it to whatever wraps it (check-ins,
  * class attendance). 'help' is a stop through "stop and get help", reported once the
- * guidance has been closed.
+ * guidance has been closed. 'sleep-timer' is a relaxation session paused by its sleep
+ * timer: the person most likely fell asleep, so it is recorded without asking anything,
+ * and it is provisional: if they carry on, the session's real end replaces it.
  */
 export interface SessionEnd {
-	readonly outcome: 'finished' | 'stopped' | 'help';
+	readonly outcome: 'finished' | 'stopped' | 'help' | 'sleep-timer';
 	/** Session position when it ended: how much of the timeline was played. */
 	readonly playedMs: number;
 }
@@ -33,6 +35,16 @@ export class SessionEndReporter {
 		}
 		if (state === 'finished') this.#end('finished', durationMs);
 		else if (state === 'stopped' && !helping) this.#end('stopped', playedMs);
+	}
+
+	/**
+	 * The sleep timer paused the session. Reported at once, since the person may never come
+	 * back to this page, but the session is not over: a later finish or stop is reported too,
+	 * for the wrapper to put in its place.
+	 */
+	sleepTimerRanOut(playedMs: number): void {
+		if (this.#ended || !this.#started) return;
+		this.onend?.({ outcome: 'sleep-timer', playedMs: Math.round(playedMs) });
 	}
 
 	helpClosed(playedMs: number): void {

@@ -35,9 +35,11 @@ export const afterCheckIn = z.discriminatedUnion('status', [
 
 /**
  * How a session ended: played to the end, stopped by the person, stopped with "stop and
- * get help", or stopped because the check-in reported new or spreading leg symptoms.
+ * get help", stopped because the check-in reported new or spreading leg symptoms, or (for
+ * relaxation) paused by the sleep timer: most likely asleep, which is neither a completed
+ * session nor one given up on, so it counts its minutes but no progression step.
  */
-export const SESSION_OUTCOMES = ['finished', 'stopped', 'help', 'leg-symptoms'] as const;
+export const SESSION_OUTCOMES = ['finished', 'stopped', 'help', 'leg-symptoms', 'sleep-timer'] as const;
 
 export const sessionRecord = z.strictObject({
 	id: recordId,

@@ -87,6 +87,15 @@ export function mediaFor(timeline: Timeline): Pick<MediaCatalog, 'videos' | 'sou
 	};
 }
 
+/** The catalogue's id for the sleep timer's "bring me back gently" chime. */
+export const WAKE_CHIME_SOUND = 'wake-chime';
+
+/** The wake-up chime's files, or null if the catalogue has none. */
+export function wakeChimeFiles(): readonly string[] | null {
+	const sounds = getLibrary().catalog.sounds;
+	return Object.hasOwn(sounds, WAKE_CHIME_SOUND) ? (sounds[WAKE_CHIME_SOUND]?.files ?? null) : null;
+}
+
 /** What the progress pages need to know about a routine: its rule, levels and planned frequency. */
 export function routinePlan(routine: Routine): RoutinePlan {
 	return {

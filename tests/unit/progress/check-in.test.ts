@@ -36,9 +36,21 @@ describe('check-ins', () => {
 		{ end: 'stopped', legs: true, outcome: 'leg-symptoms' },
 		{ end: 'finished', legs: false, outcome: 'finished' },
 		{ end: 'help', legs: null, outcome: 'help' },
-		{ end: 'stopped', legs: null, outcome: 'stopped' }
+		{ end: 'stopped', legs: null, outcome: 'stopped' },
+		{ end: 'sleep-timer', legs: null, outcome: 'sleep-timer' }
 	] as const)('$end with leg symptoms $legs → $outcome', ({ end, legs, outcome }) => {
 		expect(sessionOutcome({ outcome: end, playedMs: 1 }, afterCheckIn({ ...blank, newLegSymptoms: legs }))).toBe(outcome);
+	});
+
+	it('records a pause by the sleep timer, without a check-in, as a record the store accepts', () => {
+		const r = sessionRecord(
+			{ id: 'abcdefgh-2', routineId: 'breathing-relaxation', level: 1, plannedMs: 365_000, startedAt: '2026-03-02T22:00:00.000Z', before: beforeCheckIn(null) },
+			{ outcome: 'sleep-timer', playedMs: 300_000 },
+			'2026-03-02T22:05:00.000Z',
+			{ status: 'skipped' }
+		);
+		expect(r).toMatchObject({ outcome: 'sleep-timer', playedMs: 300_000, after: { status: 'skipped' } });
+		expect(schema.safeParse(r).success).toBe(true);
 	});
 
 	it('builds a record the store accepts', () => {

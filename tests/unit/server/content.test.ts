@@ -1,6 +1,6 @@
 import { isHttpError } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
-import { getLibrary, mediaFor, routineAndLevel, timelineFor } from '$lib/server/content';
+import { getLibrary, mediaFor, routineAndLevel, timelineFor, wakeChimeFiles } from '$lib/server/content';
 
 function statusOf(run: () => unknown): number | undefined {
 	try {
@@ -44,5 +44,11 @@ describe('mediaFor', () => {
 		expect(new Set(Object.keys(videos))).toEqual(clips);
 		expect(new Set(Object.keys(sounds))).toEqual(cueSounds);
 		expect(Object.keys(videos).length).toBeLessThan(Object.keys(getLibrary().catalog.videos).length);
+	});
+});
+
+describe('wakeChimeFiles', () => {
+	it('names the committed chime, WebM/Opus first and M4A/AAC for Safari', () => {
+		expect(wakeChimeFiles()).toEqual(['sounds/wake-chime.webm', 'sounds/wake-chime.m4a']);
 	});
 });

@@ -1,5 +1,5 @@
 import { wantsTrack } from '$lib/media/track-manifest';
-import { mediaFor, routineAndLevel, timelineFor } from '$lib/server/content';
+import { mediaFor, routineAndLevel, timelineFor, wakeChimeFiles } from '$lib/server/content';
 import { ambienceFiles, trackFor } from '$lib/server/tracks';
 import type { PageServerLoad } from './$types';
 
@@ -15,5 +15,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 	const audioFirst = wantsTrack(routine);
 	const track = audioFirst && url.searchParams.get('track') !== 'off' ? trackFor(timeline) : null;
 	const ambience = audioFirst ? ambienceFiles() : null;
-	return { timeline, exercises, education, ...mediaFor(timeline), levelCount: routine.levels.length, track, ambience };
+	// The sleep timer (and its chime) is for sessions done lying down: the audio-first ones.
+	const chime = audioFirst ? wakeChimeFiles() : null;
+	return { timeline, exercises, education, ...mediaFor(timeline), levelCount: routine.levels.length, track, ambience, audioFirst, chime };
 };
