@@ -119,7 +119,7 @@ const probe = {
 			howlerCtxId: ctx ? w.__benchTap.ctxIdOf(ctx) : null,
 			longTasks: [...longTasks],
 			outputStamps: [...outputStamps],
-			realignedSounds: media.realignedSounds
+			realignments: media.realignments.map((m) => ({ ...m }))
 		};
 	}
 };

@@ -115,6 +115,16 @@ function pairOnsets(groups: Group[], segments: readonly TapSegment[], minSilence
 
 const RULE_DROPS = new Set(['voice-busy']);
 
+/**
+ * Where a sound scheduled at `whenSec` really started: realign() replaces a source it moves
+ * after an underrun (the old one is stopped unheard), possibly more than once.
+ */
+function movedStart(run: PlayerRun, whenSec: number): number {
+	let when = whenSec;
+	for (const m of run.player.realignments ?? []) if (Math.abs(m.fromSec - when) < SAME_WHEN_SEC) when = m.toSec;
+	return when;
+}
+
 export function measureParts(run: PlayerRun, minSilenceSec: number): PartMeasurement[] {
 	const groups = buildGroups(run.tap.starts, silencedSources(run));
 	pairOnsets(groups, run.tap.segments, minSilenceSec);
@@ -138,7 +148,7 @@ export function measureParts(run: PlayerRun, minSilenceSec: number): PartMeasure
 		if (r.scheduledAudioSec === null) {
 			return { ...base, ...none, status: RULE_DROPS.has(r.reason ?? '') ? 'dropped-by-rule' : 'missed' };
 		}
-		const when = Math.max(0, r.scheduledAudioSec);
+		const when = Math.max(0, movedStart(run, r.scheduledAudioSec));
 		const g = groups.find((x) => Math.abs(x.whenSec - when) < SAME_WHEN_SEC);
 		if (!g) return { ...base, ...none, status: 'missed' };
 		if (g.cancelled) return { ...base, ...none, status: 'cancelled' };

@@ -76,7 +76,7 @@ function runFigures(run: PlayerRun): RunFigures {
 		finished: run.finished,
 		cues: cueErrorStats(parts),
 		cues_wall_ms: wallErrorSummary(run, parts),
-		realigned_sounds: run.player.realignedSounds,
+		realigned_sounds: run.player.realignments.length,
 		counts: countCues(parts),
 		engine_cue_late_ms: engineLateness(run),
 		clock: analyseClock(run),

@@ -133,7 +133,7 @@ export interface PlayerReport {
 	/** getOutputTimestamp() pairs every few ms while visible (1 s hidden), compacted: see player-probe.ts. */
 	readonly outputStamps: readonly OutputStampRecord[];
 	/** Sounds the audio port moved after an underrun, before they started (WebAudioPort.realign). */
-	readonly realignedSounds: number;
+	readonly realignments: readonly { readonly fromSec: number; readonly toSec: number }[];
 }
 
 /** One getOutputTimestamp() reading: this audio-context time left the output at this performance.now(). */

@@ -13,13 +13,13 @@ import { VideoFollower } from './video-follower';
 import { VideoStatus } from './video-status.svelte';
 import { catalogClipResolver, type VideoSurface } from './video-surface';
 import { loadVoiceManifest, type VoiceManifest } from './voice-manifest';
-import type { WebAudioPort } from './web-audio-port';
+import type { SoundMove, WebAudioPort } from './web-audio-port';
 
 /** What the player needs of its audio back end: WebAudioPort's shape, so tests can pass a fake. */
 export type PlayerAudioPort = AudioPort &
 	Pick<
 		WebAudioPort,
-		'beginSession' | 'endSession' | 'unlock' | 'load' | 'onError' | 'playAmbience' | 'pauseAmbience' | 'dispose' | 'realigned'
+		'beginSession' | 'endSession' | 'unlock' | 'load' | 'onError' | 'playAmbience' | 'pauseAmbience' | 'dispose' | 'realignments'
 	>;
 
 /** The buffer key of the wake-up chime on the audio port. */
@@ -85,8 +85,8 @@ export class PlayerMedia {
 	readonly scheduleLog: CueScheduleRecord[] = [];
 
 	/** Sounds moved because the output lost time before they started (for the benchmark). */
-	get realignedSounds(): number {
-		return this.#port?.realigned ?? 0;
+	get realignments(): readonly SoundMove[] {
+		return this.#port?.realignments ?? [];
 	}
 
 	constructor(private readonly options: PlayerMediaOptions) {

@@ -100,6 +100,12 @@ interface Playing {
 	stopAt: { atSec: number; fadeSec: number } | null;
 }
 
+/** A sound moved by realign(): from one start time to another on the audio clock (s). */
+export interface SoundMove {
+	readonly fromSec: number;
+	readonly toSec: number;
+}
+
 /** A move of the output's wall − heard offset below this is reading noise, not an underrun (s). */
 export const REALIGN_MIN_SEC = 0.002;
 /**
@@ -123,7 +129,7 @@ export class WebAudioPort implements AudioPort {
 	readonly #loads = new Map<string, Promise<boolean>>();
 	readonly #playing = new Map<PlayHandle, Playing>();
 	#nextHandle = 0;
-	#realigned = 0;
+	readonly #moves: SoundMove[] = [];
 	#savedAutoSuspend: boolean | null = null;
 	#ambience: AmbiencePlayer | null = null;
 	#disposed = false;
@@ -292,9 +298,9 @@ export class WebAudioPort implements AudioPort {
 		}
 	}
 
-	/** How many sounds realign() has moved so far. */
-	get realigned(): number {
-		return this.#realigned;
+	/** The sounds realign() has moved so far, oldest first (the latest 10 000). */
+	get realignments(): readonly SoundMove[] {
+		return this.#moves;
 	}
 
 	#offsetSec(): number | null {
@@ -324,9 +330,10 @@ export class WebAudioPort implements AudioPort {
 			old.onended = null;
 			old.stop();
 			old.disconnect();
+			if (this.#moves.length >= 10_000) this.#moves.shift();
+			this.#moves.push({ fromSec: p.startSec, toSec: startSec });
 			p.source = next;
 			p.startSec = startSec;
-			this.#realigned++;
 			this.#startSource(handle, next, p.fader, startSec);
 		} catch {
 			// Leave it where it was: a little late beats silent.

@@ -23,7 +23,7 @@ class FakePlayerPort extends FakeAudioPort implements PlayerAudioPort {
 	readonly loads: string[] = [];
 	disposed = false;
 	/** Nothing here moves sounds after underruns (the fake clock has none). */
-	readonly realigned = 0;
+	readonly realignments = [];
 	beginSession(): void {}
 	endSession(): void {}
 	unlock(): Promise<boolean> {

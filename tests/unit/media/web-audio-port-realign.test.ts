@@ -60,7 +60,9 @@ describe('WebAudioPort.realign', () => {
 		const moved = ctx.sources.at(-1) as FakeSource;
 		expect(moved).not.toBe(first);
 		expect(moved.startedAt).toBeCloseTo(10.11, 6);
-		expect(port.realigned).toBe(1);
+		expect(port.realignments).toHaveLength(1);
+		expect(port.realignments[0]?.fromSec).toBe(10.12);
+		expect(port.realignments[0]?.toSec).toBeCloseTo(10.11, 6);
 		// The old source never sounds, and its end no longer forgets the handle.
 		expect(first.stoppedAt).toBe(0);
 		expect(first.disconnected).toBe(true);
