@@ -4,6 +4,7 @@
  * shared by the track player and the live player. A missing or corrupt stored value falls
  * back to the defaults field by field.
  */
+import { deviceStorage, readStoredObject, type SettingsStorage } from './device-settings';
 import { isEndChoice, isSleepTimerChoice, type EndChoice, type SleepTimerChoice } from '../playback/sleep-timer';
 
 export const SLEEP_STORAGE_KEY = 'limber.sleep.v1';
@@ -16,26 +17,11 @@ export interface SleepChoices {
 /** No timer until the person asks for one; when one runs out, let them sleep on. */
 export const DEFAULT_SLEEP: SleepChoices = Object.freeze({ timer: 'off', end: 'drift' });
 
-export type SleepStorage = Pick<Storage, 'getItem' | 'setItem'>;
-
-function deviceStorage(): SleepStorage | null {
-	try {
-		return typeof localStorage === 'undefined' ? null : localStorage;
-	} catch {
-		return null;
-	}
-}
+export type SleepStorage = SettingsStorage;
 
 export function readSleepChoices(storage: SleepStorage | null): SleepChoices {
-	let raw: unknown;
-	try {
-		const text = storage?.getItem(SLEEP_STORAGE_KEY);
-		raw = text ? JSON.parse(text) : null;
-	} catch {
-		raw = null;
-	}
-	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return DEFAULT_SLEEP;
-	const r = raw as Record<string, unknown>;
+	const r = readStoredObject(storage, SLEEP_STORAGE_KEY);
+	if (!r) return DEFAULT_SLEEP;
 	return {
 		timer: isSleepTimerChoice(r.timer) ? r.timer : DEFAULT_SLEEP.timer,
 		end: isEndChoice(r.end) ? r.end : DEFAULT_SLEEP.end

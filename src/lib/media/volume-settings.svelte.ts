@@ -5,6 +5,7 @@
  * falls back to the defaults field by field: a volume setting must never stop the player.
  */
 import { clampGain, type AudioChannel, type ChannelGains } from './audio-port';
+import { deviceStorage, readStoredObject, type SettingsStorage } from './device-settings';
 
 export const VOLUME_STORAGE_KEY = 'limber.volume.v1';
 
@@ -18,17 +19,7 @@ export interface VolumeLevels {
 /** Speech matters most; ambience stays in the background. */
 export const DEFAULT_VOLUMES: VolumeLevels = Object.freeze({ voice: 1, sounds: 0.8, ambience: 0.4, muted: false });
 
-/** The part of Storage used here, so tests and private-mode browsers can pass their own. */
-export type VolumeStorage = Pick<Storage, 'getItem' | 'setItem'>;
-
-function deviceStorage(): VolumeStorage | null {
-	try {
-		// Reading the property itself throws when storage is blocked (some private modes, iframes).
-		return typeof localStorage === 'undefined' ? null : localStorage;
-	} catch {
-		return null;
-	}
-}
+export type VolumeStorage = SettingsStorage;
 
 function level(v: unknown, fallback: number): number {
 	return typeof v === 'number' && Number.isFinite(v) ? clampGain(v) : fallback;
@@ -36,15 +27,8 @@ function level(v: unknown, fallback: number): number {
 
 /** Whatever was stored, made valid. */
 export function readVolumes(storage: VolumeStorage | null): VolumeLevels {
-	let raw: unknown;
-	try {
-		const text = storage?.getItem(VOLUME_STORAGE_KEY);
-		raw = text ? JSON.parse(text) : null;
-	} catch {
-		raw = null;
-	}
-	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return DEFAULT_VOLUMES;
-	const r = raw as Record<string, unknown>;
+	const r = readStoredObject(storage, VOLUME_STORAGE_KEY);
+	if (!r) return DEFAULT_VOLUMES;
 	return {
 		voice: level(r.voice, DEFAULT_VOLUMES.voice),
 		sounds: level(r.sounds, DEFAULT_VOLUMES.sounds),
