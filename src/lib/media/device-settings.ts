@@ -8,7 +8,8 @@
 /** The part of Storage used, so tests and private-mode browsers can pass their own. */
 export type SettingsStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
-export function deviceStorage(): SettingsStorage | null {
+/** The browser's localStorage, or null where there is none or it is blocked. */
+export function deviceStorage(): Storage | null {
 	try {
 		// Reading the property itself throws when storage is blocked (some private modes, iframes).
 		return typeof localStorage === 'undefined' ? null : localStorage;

@@ -13,6 +13,17 @@ export interface SleepSession {
 	readonly timeline: { readonly durationMs: number };
 }
 
+/** What a player does with a sleep frame; each player pauses and fades in its own way. */
+export interface SleepHands {
+	/** Pause the session where it is, and silence whatever still rings. */
+	pause(): void;
+	/** Report the stop (the session's end reporter). */
+	ranOut(playedMs: number): void;
+	/** The fade's gain over everything the session sounds. */
+	gain(gain: number): void;
+	chime(): void;
+}
+
 export class SleepControl {
 	readonly settings: SleepSettings;
 	readonly #timer: SleepTimer;
@@ -39,7 +50,21 @@ export class SleepControl {
 		return this.#announcement;
 	}
 
-	/** Call on every player tick, after the engine's; the player acts on the frame. */
+	/**
+	 * Call on every player tick, after the engine's. Pauses before the gain goes back up,
+	 * so the restored level is never heard.
+	 */
+	drive(session: SleepSession, hands: SleepHands): void {
+		const frame = this.tick(session);
+		if (frame.pause) {
+			hands.pause();
+			hands.ranOut(session.position);
+		}
+		hands.gain(frame.gain);
+		if (frame.chime) hands.chime();
+	}
+
+	/** The frame for now; drive() acts on it. */
 	tick(session: SleepSession): SleepFrame {
 		const choice = this.settings.timer;
 		const frame = this.#timer.update({
