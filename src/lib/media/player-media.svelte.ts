@@ -5,7 +5,7 @@
  * engine and its clock go on, and the UI shows text, posters and screen flashes instead.
  */
 import type { SessionEngine } from '../playback/engine';
-import { ambienceEndGain } from '../playback/sleep-timer';
+import { ambienceEndGain } from '../playback/fade';
 import type { MediaCatalog } from '../routine/schema';
 import { silentAudioPort, type AudioChannel, type AudioPort, type ChannelGains } from './audio-port';
 import { CueScheduler, cueMedia, type CueScheduleRecord, type SoundFiles } from './cue-scheduler';

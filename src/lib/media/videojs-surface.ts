@@ -68,7 +68,10 @@ function playerOptions(): Record<string, unknown> {
 		children: ['mediaLoader'],
 		userActions: { click: false, doubleClick: false, hotkeys: false },
 		noUITitleAttributes: true,
-		enableSourceset: false
+		enableSourceset: false,
+		// Chromium and Firefox would otherwise emulate text tracks with vtt.js, which the
+		// build leaves out (vendor/no-vtt.ts): captions are the player's own, not video.js's.
+		html5: { nativeTextTracks: true }
 	};
 }
 

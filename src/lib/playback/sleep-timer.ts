@@ -8,6 +8,7 @@
  * were: a hidden page's timers may fire only once a second (or much later), and the fade must
  * still follow its curve and land on silence when the timer runs out.
  */
+import { fadeCurve } from './fade';
 import type { EngineState } from './events';
 
 export const SLEEP_TIMER_MINUTES = [10, 20, 30, 45] as const;
@@ -22,31 +23,12 @@ export const END_CHOICES: readonly EndChoice[] = ['drift', 'chime'];
 
 /** How long the sound takes to fade away before the sleep timer runs out. */
 export const SLEEP_FADE_MS = 30_000;
-/** The ambience bed fades over a session's last seconds, so it never stops mid-breath. */
-export const AMBIENCE_END_FADE_MS = 15_000;
-
 export function isSleepTimerChoice(v: unknown): v is SleepTimerChoice {
 	return SLEEP_TIMER_CHOICES.some((c) => c === v);
 }
 
 export function isEndChoice(v: unknown): v is EndChoice {
 	return END_CHOICES.some((c) => c === v);
-}
-
-/**
- * Gain for a fade that has `fraction` (1 → 0) of its way left. Squared: loudness then falls
- * about evenly, where a straight line in amplitude seems to do nothing for most of the fade
- * and then drops away at the end.
- */
-export function fadeCurve(fraction: number): number {
-	const x = Number.isFinite(fraction) ? Math.min(1, Math.max(0, fraction)) : 1;
-	return x * x;
-}
-
-/** The ambience bed near a session's natural end: full until the last `fadeMs`, silent at the end. */
-export function ambienceEndGain(positionMs: number, durationMs: number, fadeMs = AMBIENCE_END_FADE_MS): number {
-	if (!(durationMs > 0) || !(fadeMs > 0)) return 1;
-	return fadeCurve((durationMs - positionMs) / fadeMs);
 }
 
 export interface SleepInput {

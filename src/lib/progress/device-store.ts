@@ -1,14 +1,12 @@
 /**
- * The device store: IndexedDB through Dexie. Every write adds or puts one record under its
- * own id inside a transaction, never a read-modify-write of a whole blob, so two open tabs
- * writing at once both keep their records; liveQuery tells every tab (Dexie relays changes
- * between tabs with BroadcastChannel).
- *
- * Schema versions: 1 held sessions, safety events and settings; 2 added level choices and
- * the per-question null for "how relaxed", which older after-session check-ins lacked.
+ * The device store: every write adds or puts one record under its own id inside a
+ * transaction, never a read-modify-write of a whole blob, so two open tabs writing at
+ * once both keep their records. After each write the store tells its own watchers and,
+ * over a BroadcastChannel, every other tab's, which then read again.
  */
-import { Dexie, liveQuery, type EntityTable } from 'dexie';
+import * as v from 'valibot';
 import { exportFile, mergePlan, type ExportFile, type MergePlan, type ProgressData } from './export-format';
+import { DB_NAME, openProgressDb, STORE_NAMES, type ProgressConnection } from './progress-db';
 import {
 	levelChoice,
 	safetyEvent,
@@ -20,36 +18,33 @@ import {
 	type Settings
 } from './records';
 
-export const DB_NAME = 'limber-progress';
-export const DB_VERSION = 2;
+/** Tells this store's watchers, and other tabs', that the data changed. */
+class ChangeFeed {
+	readonly #listeners = new Set<() => void>();
+	readonly #channel: BroadcastChannel | null;
 
-interface SettingsRow {
-	readonly key: 'settings';
-	readonly value: Settings;
-}
+	constructor(name: string) {
+		this.#channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`${name}:changed`) : null;
+		this.#channel?.addEventListener('message', () => this.#tell());
+	}
 
-/** The stores as they were in version 1, kept so the upgrade path stays testable. */
-export const V1_STORES = { sessions: 'id, routineId, startedAt', safety: 'id, at', settings: 'key' } as const;
+	announce(): void {
+		this.#tell();
+		this.#channel?.postMessage('changed');
+	}
 
-export class ProgressDb extends Dexie {
-	sessions!: EntityTable<SessionRecord, 'id'>;
-	choices!: EntityTable<LevelChoice, 'id'>;
-	safety!: EntityTable<SafetyEvent, 'id'>;
-	settings!: EntityTable<SettingsRow, 'key'>;
+	listen(fn: () => void): () => void {
+		this.#listeners.add(fn);
+		return () => this.#listeners.delete(fn);
+	}
 
-	constructor(name = DB_NAME) {
-		super(name);
-		this.version(1).stores(V1_STORES);
-		this.version(2)
-			.stores({ sessions: 'id, routineId, startedAt, [routineId+startedAt]', choices: 'id, routineId, at' })
-			.upgrade((tx) =>
-				tx
-					.table('sessions')
-					.toCollection()
-					.modify((s: { after: { status: string; relaxed?: unknown } }) => {
-						if (s.after.status === 'answered' && !('relaxed' in s.after)) s.after.relaxed = null;
-					})
-			);
+	close(): void {
+		this.#listeners.clear();
+		this.#channel?.close();
+	}
+
+	#tell(): void {
+		for (const fn of this.#listeners) fn();
 	}
 }
 
@@ -59,41 +54,60 @@ export interface ImportResult {
 }
 
 export class ProgressStore {
-	readonly #db: ProgressDb;
+	readonly #db: Promise<ProgressConnection>;
+	readonly #changes: ChangeFeed;
 
-	constructor(db: ProgressDb) {
-		this.#db = db;
+	constructor(name = DB_NAME) {
+		this.#db = openProgressDb(name);
+		// An open that fails is reported by the first read or write; this only stops an
+		// unhandled rejection when nothing has asked yet.
+		this.#db.catch(() => undefined);
+		this.#changes = new ChangeFeed(name);
 	}
 
 	/** Records are checked before they are written: the store only ever holds valid data. */
 	async addSession(record: SessionRecord): Promise<void> {
-		await this.#db.sessions.add(sessionRecord.parse(record));
+		const value = v.parse(sessionRecord, record);
+		await (await this.#db).add('sessions', value);
+		this.#changes.announce();
 	}
 
 	/** Saves a session again under its own id, e.g. once its after-session check-in is answered. */
 	async putSession(record: SessionRecord): Promise<void> {
-		await this.#db.sessions.put(sessionRecord.parse(record));
+		const value = v.parse(sessionRecord, record);
+		await (await this.#db).put('sessions', value);
+		this.#changes.announce();
 	}
 
 	async addChoice(choice: LevelChoice): Promise<void> {
-		await this.#db.choices.add(levelChoice.parse(choice));
+		const value = v.parse(levelChoice, choice);
+		await (await this.#db).add('choices', value);
+		this.#changes.announce();
 	}
 
 	async addSafety(event: SafetyEvent): Promise<void> {
-		await this.#db.safety.add(safetyEvent.parse(event));
+		const value = v.parse(safetyEvent, event);
+		await (await this.#db).add('safety', value);
+		this.#changes.announce();
 	}
 
 	async setSettings(value: Settings): Promise<void> {
-		await this.#db.settings.put({ key: 'settings', value: settingsSchema.parse(value) });
+		const checked = v.parse(settingsSchema, value);
+		await (await this.#db).put('settings', { key: 'settings', value: checked });
+		this.#changes.announce();
 	}
 
+	/** One read-only transaction, so the four lists are one consistent moment. */
 	async read(): Promise<ProgressData> {
-		return this.#db.transaction('r', [this.#db.sessions, this.#db.choices, this.#db.safety, this.#db.settings], async () => ({
-			sessions: await this.#db.sessions.orderBy('startedAt').toArray(),
-			choices: await this.#db.choices.orderBy('at').toArray(),
-			safety: await this.#db.safety.orderBy('at').toArray(),
-			settings: (await this.#db.settings.get('settings'))?.value ?? null
-		}));
+		const tx = (await this.#db).transaction(STORE_NAMES, 'readonly');
+		const [sessions, choices, safety, settings] = await Promise.all([
+			tx.objectStore('sessions').index('startedAt').getAll(),
+			tx.objectStore('choices').index('at').getAll(),
+			tx.objectStore('safety').index('at').getAll(),
+			tx.objectStore('settings').get('settings'),
+			tx.done
+		]);
+		return { sessions, choices, safety, settings: settings?.value ?? null };
 	}
 
 	/**
@@ -101,35 +115,68 @@ export class ProgressStore {
 	 * store as it was. The device's own settings win over the file's.
 	 */
 	async importFile(unchecked: ExportFile): Promise<ImportResult> {
-		const file = exportFile.parse(unchecked);
-		const db = this.#db;
-		return db.transaction('rw', [db.sessions, db.choices, db.safety, db.settings], async () => {
-			const plan: MergePlan = mergePlan(
-				{
-					sessions: await db.sessions.toArray(),
-					choices: await db.choices.toArray(),
-					safety: await db.safety.toArray(),
-					settings: null
-				},
-				file
-			);
-			await db.sessions.bulkAdd(plan.sessions);
-			await db.choices.bulkAdd(plan.choices);
-			await db.safety.bulkAdd(plan.safety);
-			if (file.settings && !(await db.settings.get('settings'))) {
-				await db.settings.put({ key: 'settings', value: file.settings });
-			}
-			return { added: plan.sessions.length + plan.choices.length + plan.safety.length, skipped: plan.skipped };
-		});
+		const file = v.parse(exportFile, unchecked);
+		const tx = (await this.#db).transaction(STORE_NAMES, 'readwrite');
+		const sessions = tx.objectStore('sessions');
+		const choices = tx.objectStore('choices');
+		const safety = tx.objectStore('safety');
+		const settings = tx.objectStore('settings');
+		const [haveSessions, haveChoices, haveSafety, haveSettings] = await Promise.all([
+			sessions.getAll(),
+			choices.getAll(),
+			safety.getAll(),
+			settings.get('settings')
+		]);
+		const plan: MergePlan = mergePlan({ sessions: haveSessions, choices: haveChoices, safety: haveSafety, settings: null }, file);
+		// A failed add (a record twice in the file) aborts the transaction: nothing is kept.
+		await Promise.all([
+			...plan.sessions.map((s) => sessions.add(s)),
+			...plan.choices.map((c) => choices.add(c)),
+			...plan.safety.map((e) => safety.add(e)),
+			...(file.settings && !haveSettings ? [settings.put({ key: 'settings', value: file.settings })] : []),
+			tx.done
+		]);
+		this.#changes.announce();
+		return { added: plan.sessions.length + plan.choices.length + plan.safety.length, skipped: plan.skipped };
 	}
 
-	/** Calls `onData` now and after every change, from this tab or another. */
+	/**
+	 * Calls `onData` now and after every change, from this tab or another. Changes that
+	 * arrive during a read lead to one more read, so the last call always follows the
+	 * last change.
+	 */
 	watch(onData: (data: ProgressData) => void, onError: (e: unknown) => void): () => void {
-		const sub = liveQuery(() => this.read()).subscribe({ next: onData, error: onError });
-		return () => sub.unsubscribe();
+		let stopped = false;
+		let reading = false;
+		let again = false;
+		const refresh = async (): Promise<void> => {
+			if (reading) {
+				again = true;
+				return;
+			}
+			reading = true;
+			try {
+				do {
+					again = false;
+					const data = await this.read();
+					if (!stopped) onData(data);
+				} while (again && !stopped);
+			} catch (e) {
+				if (!stopped) onError(e);
+			} finally {
+				reading = false;
+			}
+		};
+		const unlisten = this.#changes.listen(() => void refresh());
+		void refresh();
+		return () => {
+			stopped = true;
+			unlisten();
+		};
 	}
 
 	close(): void {
-		this.#db.close();
+		this.#changes.close();
+		void this.#db.then((db) => db.close(), () => undefined);
 	}
 }

@@ -1,25 +1,24 @@
 /**
- * The export file: everything personal Limber keeps, as versioned JSON. Reading a file
- * either yields the whole content, checked against the same schemas the store uses, or a
- * message a person can act on; it never yields part of a file.
+ * The export file: everything personal Limber keeps, as versioned JSON, and how an
+ * imported file merges with what the device has. Reading a chosen file is import-file.ts.
  */
-import * as z from 'zod';
+import * as v from 'valibot';
 import { levelChoice, safetyEvent, sessionRecord, settings, type LevelChoice, type SafetyEvent, type SessionRecord, type Settings } from './records';
 
 export const EXPORT_FORMAT = 'limber-progress';
 export const EXPORT_VERSION = 1;
 
-export const exportFile = z.strictObject({
-	format: z.literal(EXPORT_FORMAT),
-	version: z.literal(EXPORT_VERSION),
-	exportedAt: z.iso.datetime({ offset: true }),
-	sessions: z.array(sessionRecord),
-	choices: z.array(levelChoice),
-	safety: z.array(safetyEvent),
-	settings: settings.nullable()
+export const exportFile = v.strictObject({
+	format: v.literal(EXPORT_FORMAT),
+	version: v.literal(EXPORT_VERSION),
+	exportedAt: v.pipe(v.string(), v.isoTimestamp()),
+	sessions: v.array(sessionRecord),
+	choices: v.array(levelChoice),
+	safety: v.array(safetyEvent),
+	settings: v.nullable(settings)
 });
 
-export type ExportFile = z.infer<typeof exportFile>;
+export type ExportFile = v.InferOutput<typeof exportFile>;
 
 export interface ProgressData {
 	readonly sessions: readonly SessionRecord[];
@@ -44,45 +43,6 @@ export function toExportFile(data: ProgressData, now: Date): ExportFile {
 
 export function exportFileName(now: Date): string {
 	return `limber-progress-${now.toISOString().slice(0, 10)}.json`;
-}
-
-export type ParsedImport = { readonly ok: true; readonly file: ExportFile } | { readonly ok: false; readonly message: string };
-
-function hasDuplicateIds(xs: readonly { id: string }[]): boolean {
-	return new Set(xs.map((x) => x.id)).size !== xs.length;
-}
-
-export function parseExportFile(text: string): ParsedImport {
-	let json: unknown;
-	try {
-		json = JSON.parse(text);
-	} catch {
-		return { ok: false, message: 'This file is not a Limber export: it is not readable JSON. Nothing was changed.' };
-	}
-	if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== EXPORT_FORMAT) {
-		return { ok: false, message: 'This file is not a Limber progress export. Nothing was changed.' };
-	}
-	const version = (json as { version?: unknown }).version;
-	if (typeof version === 'number' && version > EXPORT_VERSION) {
-		return {
-			ok: false,
-			message: `This export was made by a newer version of Limber (format ${version}). Update Limber, then import it again. Nothing was changed.`
-		};
-	}
-	const result = exportFile.safeParse(json);
-	if (!result.success) {
-		const first = result.error.issues[0];
-		const where = first && first.path.length ? ` (at ${first.path.join('.')})` : '';
-		return {
-			ok: false,
-			message: `This Limber export is damaged and was not imported: ${first?.message ?? 'unknown problem'}${where}. Nothing was changed.`
-		};
-	}
-	const f = result.data;
-	if (hasDuplicateIds(f.sessions) || hasDuplicateIds(f.choices) || hasDuplicateIds(f.safety)) {
-		return { ok: false, message: 'This Limber export is damaged: a record appears twice. Nothing was changed.' };
-	}
-	return { ok: true, file: f };
 }
 
 export interface MergePlan {

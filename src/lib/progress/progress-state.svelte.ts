@@ -4,7 +4,7 @@
  * straight to the store and come back through the query (one-way flow).
  */
 import type { ProgressData } from './export-format';
-import { ProgressDb, ProgressStore, type ImportResult } from './device-store';
+import { ProgressStore, type ImportResult } from './device-store';
 import { safetyStatus, type SafetyStatus } from './red-flags';
 import { DEFAULT_SETTINGS, type LevelChoice, type SafetyEvent, type SessionRecord, type Settings } from './records';
 import type { ExportFile } from './export-format';
@@ -86,7 +86,7 @@ let shared: ProgressState | null = null;
 
 /** The one instance for this page's life; call it only in the browser (onMount, effects). */
 export function progressState(): ProgressState {
-	shared ??= new ProgressState(new ProgressStore(new ProgressDb()));
+	shared ??= new ProgressState(new ProgressStore());
 	return shared;
 }
 

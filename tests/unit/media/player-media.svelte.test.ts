@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AudioChannel, ChannelGains } from '../../../src/lib/media/audio-port';
 import { CHIME_KEY, CHIME_RING_MS, PlayerMedia, type PlayerAudioPort } from '../../../src/lib/media/player-media.svelte';
 import { EMPTY_VOICE_MANIFEST } from '../../../src/lib/media/voice-manifest';
-import { AMBIENCE_END_FADE_MS } from '../../../src/lib/playback/sleep-timer';
+import { AMBIENCE_END_FADE_MS } from '../../../src/lib/playback/fade';
 import { ManualClock } from '../../../src/lib/playback/clock';
 import { SessionEngine } from '../../../src/lib/playback/engine';
 import { FakeAudioPort } from './fake-audio-port';

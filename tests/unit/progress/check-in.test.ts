@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { afterCheckIn, beforeCheckIn, sessionOutcome, sessionRecord } from '../../../src/lib/progress/check-in';
 import { sessionRecord as schema } from '../../../src/lib/progress/records';
@@ -50,7 +51,7 @@ describe('check-ins', () => {
 			{ status: 'skipped' }
 		);
 		expect(r).toMatchObject({ outcome: 'sleep-timer', playedMs: 300_000, after: { status: 'skipped' } });
-		expect(schema.safeParse(r).success).toBe(true);
+		expect(v.safeParse(schema, r).success).toBe(true);
 	});
 
 	it('builds a record the store accepts', () => {
@@ -60,7 +61,7 @@ describe('check-ins', () => {
 			'2026-03-02T08:07:00.000Z',
 			afterCheckIn({ ...blank, pain: 2, effort: 'about-right' })
 		);
-		expect(schema.parse(r)).toEqual(r);
+		expect(v.parse(schema, r)).toEqual(r);
 		expect(r.playedMs).toBe(420_000);
 	});
 });

@@ -1,8 +1,11 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_VERSION, ProgressDb, ProgressStore, V1_STORES } from '../../../src/lib/progress/device-store';
-import { parseExportFile, toExportFile } from '../../../src/lib/progress/export-format';
+import { openDB } from 'idb';
+import { ProgressStore } from '../../../src/lib/progress/device-store';
+import { DB_VERSION, openProgressDb } from '../../../src/lib/progress/progress-db';
+import { toExportFile } from '../../../src/lib/progress/export-format';
+import { parseExportFile } from '../../../src/lib/progress/import-file';
 import type { SessionRecord } from '../../../src/lib/progress/records';
 import { choice, session } from './fixtures';
 
@@ -12,7 +15,7 @@ function freshName(): string {
 	return `test-progress-${++n}-${Math.random().toString(36).slice(2)}`;
 }
 function open(name: string): ProgressStore {
-	const s = new ProgressStore(new ProgressDb(name));
+	const s = new ProgressStore(name);
 	opened.push(s);
 	return s;
 }
@@ -104,22 +107,92 @@ describe('ProgressStore', () => {
 		expect(data.choices).toEqual([]);
 	});
 
-	it('upgrades a version 1 database, keeping its sessions', async () => {
+	it('reads a database made by the Dexie builds, keeping everything in it', async () => {
+		const name = freshName();
+		const old = dexieV2(name);
+		const s = session({ before: 3, after: 1 });
+		await old.table('sessions').add(s);
+		await old.table('choices').add(choice(2, 1, 4));
+		await old.table('settings').put({ key: 'settings', value: { showStreaks: false } });
+		old.close();
+
+		const data = await open(name).read();
+		expect(data.sessions).toEqual([s]);
+		expect(data.choices).toHaveLength(1);
+		expect(data.settings).toEqual({ showStreaks: false });
+	});
+
+	it('upgrades a schema 1 database made by the Dexie builds, keeping its sessions', async () => {
 		const name = freshName();
 		const v1 = new Dexie(name);
-		v1.version(1).stores(V1_STORES);
+		v1.version(1).stores(DEXIE_V1_STORES);
 		const { relaxed: _dropped, ...oldAfter } = { status: 'answered', pain: 2, effort: 'about-right', relaxed: null, newLegSymptoms: false, note: '' };
 		const old = { ...session(), after: oldAfter };
-		await v1.table('sessions').add(old);
+		const skipped = session({ after: 'skip' });
+		await v1.table('sessions').bulkAdd([old, skipped]);
 		v1.close();
 
-		const db = new ProgressDb(name);
-		const store = new ProgressStore(db);
-		opened.push(store);
-		const data = await store.read();
-		expect(db.verno).toBe(DB_VERSION);
-		expect(data.sessions).toHaveLength(1);
-		expect(data.sessions[0]?.after).toEqual({ ...oldAfter, relaxed: null });
+		const data = await open(name).read();
+		expect(data.sessions).toHaveLength(2);
+		expect(data.sessions.find((x) => x.id === old.id)?.after).toEqual({ ...oldAfter, relaxed: null });
+		expect(data.sessions.find((x) => x.id === skipped.id)?.after).toEqual({ status: 'skipped' });
 		expect(data.choices).toEqual([]);
+		const raw = await openDB(name);
+		expect(raw.version).toBe(DB_VERSION);
+		raw.close();
+	});
+
+	it('creates the same stores and indexes the Dexie builds did', async () => {
+		const ours = freshName();
+		(await openProgressDb(ours)).close();
+		const theirs = freshName();
+		const old = dexieV2(theirs);
+		await old.open();
+		old.close();
+		expect(await layout(ours)).toEqual(await layout(theirs));
+		expect(Object.keys(await layout(ours)).sort()).toEqual(['choices', 'safety', 'sessions', 'settings']);
+	});
+
+	it('a database another tab is upgrading is let go, and writes made before still count', async () => {
+		const name = freshName();
+		const store = open(name);
+		await store.addSession(session());
+		// A newer Limber in another tab opens a later version: this connection must close.
+		const newer = await openDB(name, DB_VERSION + 10);
+		expect(newer.version).toBe(DB_VERSION + 10);
+		expect(await newer.count('sessions')).toBe(1);
+		newer.close();
 	});
 });
+
+/** The schema the Dexie builds declared, version for version. */
+const DEXIE_V1_STORES = { sessions: 'id, routineId, startedAt', safety: 'id, at', settings: 'key' } as const;
+function dexieV2(name: string): Dexie {
+	const db = new Dexie(name);
+	db.version(1).stores(DEXIE_V1_STORES);
+	db.version(2).stores({ sessions: 'id, routineId, startedAt, [routineId+startedAt]', choices: 'id, routineId, at' });
+	return db;
+}
+
+interface StoreLayout {
+	keyPath: string | string[] | null;
+	autoIncrement: boolean;
+	indexes: Record<string, { keyPath: string | string[]; unique: boolean; multiEntry: boolean }>;
+}
+
+async function layout(name: string): Promise<Record<string, StoreLayout>> {
+	const db = await openDB(name);
+	const tx = db.transaction([...db.objectStoreNames], 'readonly');
+	const out: Record<string, StoreLayout> = {};
+	for (const storeName of db.objectStoreNames) {
+		const store = tx.objectStore(storeName);
+		const indexes: StoreLayout['indexes'] = {};
+		for (const indexName of store.indexNames) {
+			const index = store.index(indexName);
+			indexes[indexName] = { keyPath: index.keyPath, unique: index.unique, multiEntry: index.multiEntry };
+		}
+		out[storeName] = { keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes };
+	}
+	db.close();
+	return out;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EXPORT_FORMAT, mergePlan, parseExportFile, toExportFile, type ProgressData } from '../../../src/lib/progress/export-format';
+import { EXPORT_FORMAT, mergePlan, toExportFile, type ProgressData } from '../../../src/lib/progress/export-format';
+import { parseExportFile } from '../../../src/lib/progress/import-file';
 import type { SafetyEvent } from '../../../src/lib/progress/records';
 import { choice, session } from './fixtures';
 
@@ -33,12 +34,12 @@ describe('export file', () => {
 				...toExportFile(data, now),
 				sessions: [{ ...data.sessions[0], before: { status: 'answered', pain: 14 } }]
 			}),
-			message: /damaged.*sessions\.0\.before\.pain/
+			message: /damaged.*expected <=10 but received 14 \(at sessions\.0\.before\.pain\)/i
 		},
 		{
 			name: 'an unknown field',
 			text: JSON.stringify({ ...toExportFile(data, now), extra: true }),
-			message: /damaged/
+			message: /damaged.*unexpected field "extra"/i
 		},
 		{
 			name: 'a duplicated record',

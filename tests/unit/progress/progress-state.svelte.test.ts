@@ -1,18 +1,18 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { ProgressDb, ProgressStore } from '../../../src/lib/progress/device-store';
+import { ProgressStore } from '../../../src/lib/progress/device-store';
 import { ProgressState } from '../../../src/lib/progress/progress-state.svelte';
 import { session } from './fixtures';
 
 describe('ProgressState', () => {
 	it('mirrors the store and follows writes from another connection', async () => {
 		const name = `state-${Math.random().toString(36).slice(2)}`;
-		const state = new ProgressState(new ProgressStore(new ProgressDb(name)));
+		const state = new ProgressState(new ProgressStore(name));
 		await expect.poll(() => state.loaded).toBe(true);
 		expect(state.safety.state).toBe('unscreened');
 		expect(state.settings.showStreaks).toBe(true);
 
-		const other = new ProgressStore(new ProgressDb(name));
+		const other = new ProgressStore(name);
 		await other.addSafety({ id: 'screen-0001', kind: 'screening', at: '2026-03-01T09:00:00.000Z', flagged: ['fever'], outcome: 'see-doctor' });
 		await other.addSession(session({ routineId: 'desk-break' }));
 		await expect.poll(() => state.sessions.length).toBe(1);
