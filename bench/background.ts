@@ -70,13 +70,14 @@ async function main(): Promise<void> {
 			bench: 'background',
 			routine: ROUTINE,
 			targets: TARGETS,
-			track: { ...t, meets_targets: pass(t), page_errors: track.pageErrors },
+			// The track must also have played to its end: its last cue's words come after 'finished'.
+			track: { ...t, meets_targets: pass(t) && t.end.played_out, page_errors: track.pageErrors },
 			live: { ...liveFigures, meets_targets: pass(liveFigures) },
 			environment: { ...environment(browser), load_during_runs: load },
 			method: {
 				browser: 'headless Chromium, Playwright default flags --disable-background-timer-throttling, --disable-renderer-backgrounding and --disable-backgrounding-occluded-windows dropped (ignoreDefaultArgs)',
 				hidden: `Chromium's hidden-page policy reproduced in the page (bench/page/hidden-policy.ts) from ${HIDE_AFTER_MS / 1000} s after Play to the end, audible or not`,
-				track: `the <audio> element's currentTime read every ${SAMPLE_MS} ms against performance.now(); a cue is heard when the position passes its offset (interpolated), due at position-0 time + offset`,
+				track: `the <audio> element's currentTime read every ${SAMPLE_MS} ms against performance.now(); a cue is heard when the position passes its offset (interpolated), due at position-0 time + offset; read on after the engine finishes until the element stops, since the last cue is due at the timeline's end and its words follow it (end.played_out: the element reached its own end)`,
 				live: 'onset at howler\'s master gain (AudioWorklet tap) against the scheduler\'s due time on the audio clock, as bench:sync; ambience at volume 0 so the tap sees only cues',
 				runs: 'both at once in one browser, sharing the CPU'
 			},
@@ -90,6 +91,8 @@ async function main(): Promise<void> {
 			console.log(`${name.padEnd(6)} cue p99 ${f.cue_p99_ms} ms, max ${f.cue_max_ms} ms, missed ${f.missed_cues}  ${ok ? 'meets' : 'MISSES'} targets (p99 ≤ ${TARGETS.cue_p99_ms} ms, none missed)`);
 		line('track', t, result.track.meets_targets);
 		line('live', liveFigures, result.live.meets_targets);
+		const missed = t.per_cue.filter((c) => c.missed).map((c) => `${c.id} at ${c.due_offset_ms} ms`);
+		console.log(`track: played to ${t.end.played_to_ms} of ${t.end.track_duration_ms} ms (timeline ${t.end.timeline_duration_ms} ms), ${t.end.played_out ? 'played out' : 'NOT played out'}; missed: ${missed.join(', ') || 'none'}`);
 		console.log(`track: pace ${t.pace.rate_ppm} ppm against the wall clock, largest drop ${t.pace.largest_drop_ms} ms; caption/lock-screen lag p99 ${t.display_lag_ms.p99} ms; hidden ${t.hidden_for_s} s (track), ${liveFigures.hidden_for_s} s (live); load ${JSON.stringify(load)}`);
 		log(`wrote ${path.relative(ROOT, out)}`);
 	} finally {

@@ -12,6 +12,10 @@
  *
  * A cue is missed if the element never played through its offset (the session stopped,
  * or the element was paused there without being asked).
+ *
+ * The last cue is due at the timeline's very end, and the engine finishes there, while the
+ * track goes on with that cue's words: so reading goes on after 'finished' until the element
+ * stops (track-run.ts), and `end` says whether it played to its own end.
  */
 import { linearFit, summarize, type Summary } from '../lib/stats';
 import type { TrackRun } from './track-run';
@@ -21,6 +25,36 @@ export interface TrackCueMeasurement {
 	readonly atMs: number;
 	readonly heardPerfMs: number | null;
 	readonly errorMs: number | null;
+}
+
+/** One of the element's reads, placed against a cue's due time, for a cue's row. */
+export interface SampleNearDue {
+	/** Read time minus the cue's due time (wall clock), ms: negative before it was due. */
+	readonly from_due_ms: number;
+	/** The element's position, ms. */
+	readonly track_ms: number;
+	readonly paused: boolean;
+	readonly ended: boolean;
+	readonly state: string;
+}
+
+/** One cue of the session track, as background.json lists it. */
+export interface TrackCueRow {
+	readonly index: number;
+	readonly id: string;
+	readonly kind: string;
+	readonly text: string;
+	readonly due_offset_ms: number;
+	/** performance.now() when the element passed the offset, relative to position 0's wall time. */
+	readonly heard_at_ms: number | null;
+	/** Heard minus due, ms (positive: late). */
+	readonly error_ms: number | null;
+	readonly missed: boolean;
+	/**
+	 * Only for a missed cue: the element's reads nearest its due time (those on either side,
+	 * or the last ones if reading stopped before it), so the row shows what the element did.
+	 */
+	readonly samples_near_due?: readonly SampleNearDue[];
 }
 
 /** Samples of the first seconds under way that place position 0 on the wall clock. */
@@ -79,6 +113,68 @@ export function measureTrackCues(run: TrackRun): TrackCueMeasurement[] {
 	});
 }
 
+/** Reads on each side of a missed cue's due time that its row keeps. */
+const SAMPLES_EACH_SIDE = 4;
+
+function samplesNearDue(run: TrackRun, dueWallMs: number): SampleNearDue[] {
+	const samples = run.samples;
+	const firstAfter = samples.findIndex((s) => s.perfMs >= dueWallMs);
+	const split = firstAfter === -1 ? samples.length : firstAfter;
+	return samples.slice(Math.max(0, split - SAMPLES_EACH_SIDE), split + SAMPLES_EACH_SIDE).map((s) => ({
+		from_due_ms: Math.round((s.perfMs - dueWallMs) * 10) / 10,
+		track_ms: Math.round(s.trackSec * 10000) / 10,
+		paused: s.paused,
+		ended: s.ended,
+		state: s.state
+	}));
+}
+
+export function trackCueRows(run: TrackRun, measured: readonly TrackCueMeasurement[] = measureTrackCues(run)): TrackCueRow[] {
+	const origin = originPerfMs(run);
+	const r2 = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
+	return run.cues.map((cue, index) => {
+		const m = measured[index];
+		const errorMs = m?.errorMs ?? null;
+		const missed = errorMs === null;
+		const heard = m?.heardPerfMs ?? null;
+		const row: TrackCueRow = {
+			index,
+			id: cue.id,
+			kind: cue.kind,
+			text: cue.text,
+			due_offset_ms: cue.atMs,
+			heard_at_ms: heard === null || origin === null ? null : r2(heard - origin),
+			error_ms: r2(errorMs),
+			missed
+		};
+		// Without an origin no read can be placed against a due time; the row says missed alone.
+		return missed && origin !== null ? { ...row, samples_near_due: samplesNearDue(run, origin + cue.atMs) } : row;
+	});
+}
+
+/**
+ * How the track ended. It is longer than the timeline: the last cue (the closing words and
+ * bell) is due at the timeline's end, where the engine finishes, and is heard after it.
+ * `played_out` is true when the element played to its own end ('ended'); false means it was
+ * stopped or taken away first, cutting off what came after `played_to_ms`.
+ */
+export interface TrackEnd {
+	readonly timeline_duration_ms: number;
+	readonly track_duration_ms: number | null;
+	readonly played_to_ms: number;
+	readonly played_out: boolean;
+}
+
+export function trackEnd(run: TrackRun): TrackEnd {
+	const positions = [...run.samples.map((s) => s.trackSec), ...run.endEvents.map((e) => e.trackSec)];
+	return {
+		timeline_duration_ms: run.durationMs,
+		track_duration_ms: run.trackDurationMs === null ? null : Math.round(run.trackDurationMs),
+		played_to_ms: Math.round(Math.max(0, ...positions) * 1000),
+		played_out: run.endEvents.some((e) => e.type === 'ended')
+	};
+}
+
 export interface TrackFigures {
 	readonly cues: number;
 	readonly heard: number;
@@ -94,6 +190,8 @@ export interface TrackFigures {
 	readonly sample_interval_ms: Summary;
 	readonly hidden_for_s: number;
 	readonly finished: boolean;
+	readonly end: TrackEnd;
+	readonly per_cue: readonly TrackCueRow[];
 }
 
 export function trackFigures(run: TrackRun): TrackFigures {
@@ -119,6 +217,8 @@ export function trackFigures(run: TrackRun): TrackFigures {
 		position_samples: run.samples.length,
 		sample_interval_ms: summarize(gaps),
 		hidden_for_s: Math.round(run.hiddenForMs / 1000),
-		finished: run.finished
+		finished: run.finished,
+		end: trackEnd(run),
+		per_cue: trackCueRows(run, measured)
 	};
 }

@@ -15,6 +15,8 @@ export interface PositionSample {
 	/** The element's currentTime, s. */
 	readonly trackSec: number;
 	readonly paused: boolean;
+	/** The element's own `ended` flag: it played through to the end of its media. */
+	readonly ended: boolean;
 	readonly state: string;
 }
 
@@ -22,6 +24,7 @@ export interface TrackCue {
 	readonly id: string;
 	readonly atMs: number;
 	readonly kind: string;
+	readonly text: string;
 }
 
 export interface CueEventSeen {
@@ -30,6 +33,14 @@ export interface CueEventSeen {
 	/** performance.now() when the page's engine reported it (caption and lock screen update). */
 	readonly perfMs: number;
 	readonly lateMs: number;
+}
+
+/** What became of the element at the end: it played to its end, or its media was taken away (the player removed). */
+export interface ElementEndEvent {
+	readonly type: 'ended' | 'emptied';
+	readonly perfMs: number;
+	/** The element's position then, s ('emptied' reads 0: the media is already gone). */
+	readonly trackSec: number;
 }
 
 export interface TrackRun {
@@ -42,6 +53,9 @@ export interface TrackRun {
 	/** Pauses of the element the bench did not ask for (it would be a missed stretch of audio). */
 	readonly unexpectedPauses: number;
 	readonly finished: boolean;
+	/** The track's own length (the element's duration), longer than the timeline by its closing words and tail; null if unknown. */
+	readonly trackDurationMs: number | null;
+	readonly endEvents: readonly ElementEndEvent[];
 	readonly pageErrors: readonly string[];
 }
 
@@ -55,6 +69,12 @@ export interface TrackRunOptions {
 	readonly log: (msg: string) => void;
 }
 
+/**
+ * After the engine finishes, how long past the rest of the track reading goes on at most,
+ * for an element that neither ends nor pauses.
+ */
+const PLAY_OUT_MARGIN_MS = 5000;
+
 interface PageGlobals {
 	__limber?: {
 		engine: { state: string; timeline: { durationMs: number; cues: TrackCue[] }; on(t: 'cue', h: (e: { cue: TrackCue; lateMs: number }) => void): () => void };
@@ -63,6 +83,7 @@ interface PageGlobals {
 	__benchHidden?: { hide(): void; hiddenForMs(): number };
 	__benchCueEvents?: CueEventSeen[];
 	__benchPauses?: number;
+	__benchEndEvents?: ElementEndEvent[];
 }
 
 export async function runTrack(browser: Browser, opts: TrackRunOptions): Promise<TrackRun> {
@@ -88,7 +109,13 @@ export async function runTrack(browser: Browser, opts: TrackRunOptions): Promise
 			l.track.addEventListener('pause', () => {
 				if (!l.track.ended) w.__benchPauses = (w.__benchPauses ?? 0) + 1;
 			});
-			return { durationMs: l.engine.timeline.durationMs, cues: l.engine.timeline.cues.map((c) => ({ id: c.id, atMs: c.atMs, kind: c.kind })) };
+			w.__benchEndEvents = [];
+			// Removing the player clears the element's source, which drops its queued 'pause'
+			// event: 'emptied' is what shows that it was taken away.
+			for (const type of ['ended', 'emptied'] as const) {
+				l.track.addEventListener(type, () => w.__benchEndEvents?.push({ type, perfMs: performance.now(), trackSec: l.track.currentTime }));
+			}
+			return { durationMs: l.engine.timeline.durationMs, cues: l.engine.timeline.cues.map((c) => ({ id: c.id, atMs: c.atMs, kind: c.kind, text: c.text })) };
 		});
 		await page.getByRole('button', { name: 'Start', exact: true }).click();
 		opts.log(`${opts.label}: started, ${Math.round(timeline.durationMs / 1000)} s session`);
@@ -97,6 +124,9 @@ export async function runTrack(browser: Browser, opts: TrackRunOptions): Promise
 		const deadline = startedAt + timeline.durationMs + 60_000;
 		let hidden = false;
 		let finished = false;
+		let trackDurationMs: number | null = null;
+		/** Once the engine has finished: reading goes on until the track stops, or this wall time. */
+		let playOutDeadline: number | null = null;
 		let lastLog = 0;
 		while (Date.now() < deadline) {
 			const elapsed = Date.now() - startedAt;
@@ -105,14 +135,30 @@ export async function runTrack(browser: Browser, opts: TrackRunOptions): Promise
 				hidden = true;
 				opts.log(`${opts.label}: page hidden (emulated policy)`);
 			}
-			const s = await page.evaluate(() => {
+			const { durationSec, ...s } = await page.evaluate(() => {
 				const l = (window as unknown as PageGlobals).__limber;
-				return { perfMs: performance.now(), trackSec: l?.track.currentTime ?? 0, paused: l?.track.paused ?? true, state: l?.engine.state ?? 'none' };
+				return {
+					perfMs: performance.now(),
+					trackSec: l?.track.currentTime ?? 0,
+					paused: l?.track.paused ?? true,
+					ended: l?.track.ended ?? false,
+					state: l?.engine.state ?? 'none',
+					durationSec: l?.track.duration ?? Number.NaN
+				};
 			});
 			samples.push(s);
-			if (s.state === 'finished' || s.state === 'stopped') {
-				finished = s.state === 'finished';
-				break;
+			if (s.state === 'stopped') break;
+			// The last cue is due at the timeline's end, where the engine finishes, and the track
+			// goes on with its words: keep reading until the element stops, so the rows show
+			// whether it played through that cue and how far, rather than the engine's word.
+			if (s.state === 'finished') {
+				if (!finished) {
+					finished = true;
+					trackDurationMs = Number.isFinite(durationSec) ? durationSec * 1000 : null;
+					const leftMs = trackDurationMs === null ? 0 : Math.max(0, trackDurationMs - s.trackSec * 1000);
+					playOutDeadline = Date.now() + leftMs + PLAY_OUT_MARGIN_MS;
+				}
+				if (s.paused || s.ended || Date.now() >= (playOutDeadline ?? 0)) break;
 			}
 			if (elapsed - lastLog >= 60_000) {
 				lastLog = elapsed;
@@ -122,7 +168,7 @@ export async function runTrack(browser: Browser, opts: TrackRunOptions): Promise
 		}
 		const tail = await page.evaluate(() => {
 			const w = window as unknown as PageGlobals;
-			return { hiddenForMs: w.__benchHidden?.hiddenForMs() ?? 0, cueEvents: w.__benchCueEvents ?? [], pauses: w.__benchPauses ?? 0 };
+			return { hiddenForMs: w.__benchHidden?.hiddenForMs() ?? 0, cueEvents: w.__benchCueEvents ?? [], pauses: w.__benchPauses ?? 0, endEvents: w.__benchEndEvents ?? [] };
 		});
 		opts.log(`${opts.label}: ${finished ? 'finished' : 'did not finish'}, hidden ${Math.round(tail.hiddenForMs / 1000)} s`);
 		return {
@@ -134,6 +180,8 @@ export async function runTrack(browser: Browser, opts: TrackRunOptions): Promise
 			cueEvents: tail.cueEvents,
 			unexpectedPauses: tail.pauses,
 			finished,
+			trackDurationMs,
+			endEvents: tail.endEvents,
 			pageErrors
 		};
 	} finally {

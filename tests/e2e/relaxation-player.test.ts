@@ -123,6 +123,35 @@ test('a pause the app did not make (a call) pauses the session, and play carries
 	expect(await audioTime(page)).toBeLessThan(at + 20);
 });
 
+test('the closing words play out to the end of the track before the check-in takes the player away', async ({ page }) => {
+	// The timeline ends at 365 s with its last cue, "Session complete. Well done.", whose words
+	// and bell the track holds after that point.
+	const sessionEndS = 365;
+	await page.addInitScript(() => {
+		const ended: string[] = [];
+		Object.assign(window, { __ended: ended });
+		// Media events do not bubble; capturing on the document still sees them.
+		document.addEventListener('ended', (e) => ended.push(e.target instanceof HTMLMediaElement ? e.target.currentSrc : ''), true);
+	});
+	await startPlaying(page);
+	await page.getByRole('button', { name: 'Pause' }).click();
+	await expect(page.getByTestId('session-state')).toHaveText('Paused');
+	await seekAudio(page, sessionEndS - 1.5);
+	await page.getByRole('button', { name: 'Resume' }).click();
+	await expect(page.getByTestId('session-state')).toHaveText('Finished', MEDIA_WAIT);
+	// The session has finished, and the player is still there, playing the closing words.
+	const during = await page.evaluate(() => {
+		const a = document.querySelector('audio');
+		return { paused: a?.paused ?? null, time: a?.currentTime ?? -1, checkIn: document.querySelector('[data-testid="after-check-in"]') !== null };
+	});
+	expect(during.paused).toBe(false);
+	expect(during.time).toBeGreaterThanOrEqual(sessionEndS);
+	expect(during.checkIn).toBe(false);
+	await expect(page.getByTestId('after-check-in')).toBeVisible(MEDIA_WAIT);
+	const ended = await page.evaluate(() => (window as unknown as { __ended: string[] }).__ended);
+	expect(ended).toEqual([expect.stringMatching(/\/media\/tracks\/breathing-relaxation-1\.(webm|m4a)$/)]);
+});
+
 test('a reload offers to carry on at the same group', async ({ page }) => {
 	await startPlaying(page);
 	await seekAudio(page, 200);

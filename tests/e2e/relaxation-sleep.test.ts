@@ -142,7 +142,8 @@ test('"at the end of the session" fades the last seconds and then chimes', async
 	await page.getByRole('button', { name: 'Resume' }).click();
 	await expect.poll(() => chimePlays(page), { timeout: 30_000 }).toEqual(['muted', 'heard']);
 	// The session finished by itself: the check-in waits, silently, for whenever they look.
-	await expect(page.getByTestId('after-check-in')).toBeVisible();
+	// It comes once the track has played its (silenced) closing words out, a few seconds on.
+	await expect(page.getByTestId('after-check-in')).toBeVisible(MEDIA_WAIT);
 });
 
 test('the sleep choices are remembered on the device and shared with the live player', async ({ page }) => {

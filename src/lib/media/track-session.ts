@@ -7,6 +7,11 @@
  *
  * Requests (buttons, keys, lock screen) act on the element first and then tell the engine
  * the same position, so the two never disagree by more than the element's own reporting.
+ *
+ * The track runs on past the timeline's end: the last cue (the closing words and bell) is
+ * due at the very end, so its audio and a short silence come after it. The engine is
+ * finished there, but the session is not over for the listener until the track has played
+ * that out (`playedOut`); whatever takes the player away must wait for it.
  */
 import type { SessionEngine } from '../playback/engine';
 import { nextStepStart, previousStepStart } from '../playback/track-position';
@@ -14,6 +19,8 @@ import { nextStepStart, previousStepStart } from '../playback/track-position';
 /** The part of HTMLMediaElement the session uses; tests pass a fake. */
 export interface TrackElement {
 	currentTime: number;
+	/** The media's length in seconds; NaN until the browser knows it. */
+	readonly duration: number;
 	readonly paused: boolean;
 	readonly ended: boolean;
 	play(): Promise<void>;
@@ -37,12 +44,21 @@ export interface SessionControls {
 /** A seek this small is the element's reporting jitter, not a jump. */
 export const SEEK_TOLERANCE_MS = 40;
 
+/**
+ * After the engine finishes, how much longer than the rest of the track to wait for it to
+ * play out before calling it done anyway: a stall there must not hold the session's end
+ * (and its check-in) back for ever.
+ */
+export const PLAY_OUT_GRACE_MS = 3000;
+
 export const TRACK_LOAD_FAULT = 'The session recording could not be loaded. Check your connection, then press play again.';
 export const TRACK_BLOCKED_FAULT = 'The browser did not let the sound start. Press play to begin.';
 
 export interface TrackSessionOptions {
 	/** A message for the person when the track fails or is blocked; null when it clears. */
 	readonly onFault?: (message: string | null) => void;
+	/** A monotonic wall clock (ms), for how long the track has been playing out. */
+	readonly now?: () => number;
 }
 
 export class TrackSession implements SessionControls {
@@ -50,21 +66,26 @@ export class TrackSession implements SessionControls {
 	readonly #el: TrackElement;
 	readonly #onFault: (message: string | null) => void;
 	readonly #listeners: [TrackEventType, () => void][];
+	readonly #now: () => number;
 	/** The track position the engine was last brought to; a jump away from it is a seek. */
 	#knownMs = 0;
 	#destroyed = false;
+	/** Wall time by which the track should have played out, once the engine has finished. */
+	#playOutBy: number | null = null;
+	#playedOut = false;
 
 	constructor(engine: SessionEngine, element: TrackElement, options: TrackSessionOptions = {}) {
 		this.#engine = engine;
 		this.#el = element;
 		this.#onFault = options.onFault ?? (() => {});
+		this.#now = options.now ?? (() => performance.now());
 		this.#listeners = [
 			['play', () => this.#onPlay()],
 			['playing', () => this.#onPlaying()],
 			['pause', () => this.#onPause()],
 			['waiting', () => this.#engine.setBuffering(true)],
 			['seeking', () => this.sync()],
-			['ended', () => this.#engine.tick()],
+			['ended', () => this.#onEnded()],
 			['error', () => this.#onFault(TRACK_LOAD_FAULT)]
 		];
 		for (const [type, l] of this.#listeners) element.addEventListener(type, l);
@@ -82,6 +103,16 @@ export class TrackSession implements SessionControls {
 			this.#engine.seek(ms);
 		}
 		this.#knownMs = ms;
+		this.#checkPlayedOut();
+	}
+
+	/**
+	 * The session is over for the listener: the engine has finished and the track has played
+	 * its last cue out (it ended, or was paused, or overran its length by PLAY_OUT_GRACE_MS).
+	 * Up to date as of the last sync().
+	 */
+	get playedOut(): boolean {
+		return this.#playedOut;
 	}
 
 	/** Begin at `fromMs` (a resume point) or the start. Call inside the person's press. */
@@ -170,6 +201,21 @@ export class TrackSession implements SessionControls {
 	#onPlaying(): void {
 		this.#engine.setBuffering(false);
 		this.#realign();
+	}
+
+	#onEnded(): void {
+		this.#engine.tick();
+		this.#checkPlayedOut();
+	}
+
+	#checkPlayedOut(): void {
+		if (this.#playedOut || this.#engine.state !== 'finished') return;
+		const now = this.#now();
+		if (this.#playOutBy === null) {
+			const leftMs = (this.#el.duration - this.#el.currentTime) * 1000;
+			this.#playOutBy = now + (Number.isFinite(leftMs) ? Math.max(0, leftMs) : 0) + PLAY_OUT_GRACE_MS;
+		}
+		this.#playedOut = this.#el.ended || this.#el.paused || now >= this.#playOutBy;
 	}
 
 	#onPause(): void {

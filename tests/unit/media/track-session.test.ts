@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { MediaSessionBridge, type MediaSessionPort, type SessionMetadata } from '../../../src/lib/media/media-session';
 import { TrackClock } from '../../../src/lib/media/track-clock';
-import { TRACK_BLOCKED_FAULT, TrackSession, type TrackElement, type TrackEventType } from '../../../src/lib/media/track-session';
+import { PLAY_OUT_GRACE_MS, TRACK_BLOCKED_FAULT, TrackSession, type TrackElement, type TrackEventType } from '../../../src/lib/media/track-session';
 import { SessionEngine } from '../../../src/lib/playback/engine';
 import { sampleTimeline } from '../playback/timeline-builder';
 
 /** An <audio> element stand-in: time moves only when the test plays it forward. */
 class FakeTrack implements TrackElement {
 	currentTime = 0;
+	duration = Number.NaN;
 	paused = true;
 	ended = false;
 	blockNextPlay = false;
@@ -30,9 +31,16 @@ class FakeTrack implements TrackElement {
 		this.paused = true;
 		this.emit('pause');
 	}
-	/** The audio plays on by `ms`. */
+	/** The audio plays on by `ms`, up to its end, where it pauses and ends as an element does. */
 	advance(ms: number): void {
-		if (!this.paused) this.currentTime += ms / 1000;
+		if (this.paused) return;
+		this.currentTime += ms / 1000;
+		if (!(this.currentTime >= this.duration)) return;
+		this.currentTime = this.duration;
+		this.paused = true;
+		this.ended = true;
+		this.emit('pause');
+		this.emit('ended');
 	}
 	/** Something outside the app moves the track (the system seek bar). */
 	seekFromOutside(ms: number): void {
@@ -62,8 +70,29 @@ function setup() {
 	clock.attach(el);
 	const engine = new SessionEngine(timeline, clock);
 	const faults: (string | null)[] = [];
-	const session = new TrackSession(engine, el, { onFault: (m) => faults.push(m) });
-	return { timeline, el, engine, session, faults };
+	const wall = { ms: 0 };
+	const session = new TrackSession(engine, el, { onFault: (m) => faults.push(m), now: () => wall.ms });
+	return { timeline, el, engine, session, faults, wall };
+}
+
+/** The closing words and bell after the timeline's end, then the track's silent tail (as the generator makes it). */
+const AFTER_END_MS = 4300;
+
+/** Starts a session whose track runs AFTER_END_MS past the timeline, and plays it to the timeline's end. */
+function atTimelineEnd() {
+	const t = setup();
+	t.el.duration = (t.timeline.durationMs + AFTER_END_MS) / 1000;
+	t.session.start();
+	const play = (ms: number) => {
+		t.el.advance(ms);
+		t.wall.ms += ms;
+		t.session.sync();
+		t.engine.tick();
+	};
+	play(t.timeline.durationMs);
+	// As in the player: the tick after the one that finished the engine syncs first.
+	t.session.sync();
+	return { ...t, play };
 }
 
 describe('TrackSession', () => {
@@ -168,6 +197,61 @@ describe('TrackSession', () => {
 		await Promise.resolve();
 		expect(faults.at(-1)).toBe(TRACK_BLOCKED_FAULT);
 		expect(engine.state).toBe('ready');
+	});
+
+	it('is not over for the listener at the timeline\'s end: the track plays the last cue out first', () => {
+		const { el, engine, session, timeline, play } = atTimelineEnd();
+		const last = timeline.cues.at(-1);
+		expect(last?.kind).toBe('session-end');
+		expect(last?.atMs).toBe(timeline.durationMs);
+		expect(engine.state).toBe('finished');
+		expect(session.playedOut).toBe(false);
+		play(AFTER_END_MS - 100);
+		expect(el.paused).toBe(false);
+		expect(session.playedOut).toBe(false);
+		play(100);
+		expect(el.ended).toBe(true);
+		session.sync();
+		expect(session.playedOut).toBe(true);
+	});
+
+	it('knows the track has played out from its "ended" event, before the next tick', () => {
+		const { el, session, play } = atTimelineEnd();
+		el.advance(AFTER_END_MS);
+		expect(session.playedOut).toBe(true);
+		play(0);
+		expect(session.playedOut).toBe(true);
+	});
+
+	it('counts a pause after the end (the lock screen, a call) as played out: nothing more will play', () => {
+		const { el, session } = atTimelineEnd();
+		el.pause();
+		session.sync();
+		expect(session.playedOut).toBe(true);
+	});
+
+	it('gives up waiting for a track stalled after the end once its rest and the grace have passed', () => {
+		const { session, wall } = atTimelineEnd();
+		wall.ms += AFTER_END_MS + PLAY_OUT_GRACE_MS - 1;
+		session.sync();
+		expect(session.playedOut).toBe(false);
+		wall.ms += 1;
+		session.sync();
+		expect(session.playedOut).toBe(true);
+	});
+
+	it('is never played out while the session is under way or was stopped', () => {
+		const { el, engine, session, wall } = setup();
+		el.duration = 200;
+		session.start();
+		el.advance(10_000);
+		wall.ms += 60_000;
+		session.sync();
+		expect(session.playedOut).toBe(false);
+		session.stop();
+		expect(engine.state).toBe('stopped');
+		session.sync();
+		expect(session.playedOut).toBe(false);
 	});
 
 	it('stops both, and lets go of the element when destroyed', () => {
