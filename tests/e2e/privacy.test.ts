@@ -39,7 +39,7 @@ test('an exercise session with video asks no other host for anything', async ({ 
 	await page.getByRole('button', { name: 'Start' }).click();
 	await expect(page.getByTestId('session-state')).toHaveText('Playing', { timeout: 15_000 });
 	// The video surface is up and showing frames: video.js has set up its tech.
-	await expect.poll(() => page.locator('video').evaluateAll((vs) => vs.some((v) => v.currentTime > 0))).toBe(true);
+	await expect.poll(() => page.locator('video').evaluateAll((vs) => (vs as HTMLVideoElement[]).some((v) => v.currentTime > 0))).toBe(true);
 	await page.getByRole('button', { name: 'Pause' }).click();
 	expect(await seen.violations()).toEqual([]);
 	expect(seen.elsewhere).toEqual([]);

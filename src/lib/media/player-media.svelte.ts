@@ -19,13 +19,27 @@ import type { SoundMove, WebAudioPort } from './web-audio-port';
 export type PlayerAudioPort = AudioPort &
 	Pick<
 		WebAudioPort,
-		'beginSession' | 'endSession' | 'unlock' | 'load' | 'onError' | 'playAmbience' | 'pauseAmbience' | 'dispose' | 'realignments'
+		| 'beginSession'
+		| 'endSession'
+		| 'unlock'
+		| 'load'
+		| 'onError'
+		| 'playAmbience'
+		| 'pauseAmbience'
+		| 'dispose'
+		| 'realignments'
+		| 'soundingForSec'
 	>;
 
 /** The buffer key of the wake-up chime on the audio port. */
 export const CHIME_KEY = 'wake-chime';
 /** Long enough for the chime to ring out (it is 4 s): the audio is not torn down under it. */
 export const CHIME_RING_MS = 5000;
+/**
+ * The most a session that ended by itself keeps its audio up for the closing words and
+ * bell (longer than any closing utterance): a fault cannot hold the audio open for long.
+ */
+export const CLOSING_RING_MAX_MS = 10_000;
 
 export interface PlayerMediaOptions {
 	readonly engine: SessionEngine;
@@ -215,9 +229,14 @@ export class PlayerMedia {
 		this.#video?.destroy();
 		this.#follower?.destroy();
 		this.#surface?.destroy();
-		// The session's end takes the player off the page at once; a chime it just started
-		// (the sleep timer's "at the end") is let ring out before the audio is torn down.
-		const ringing = this.#chimeUntil - this.#now();
+		// The session's end takes the player off the page at once. A session that ended by
+		// itself ends on its closing words and bell, and a chime may have just started (the
+		// sleep timer's "at the end"): both are let ring out before the audio is torn down.
+		// A stop is a stop, and ends the sound at once.
+		const chime = this.#chimeUntil - this.#now();
+		const port = this.#port;
+		const closing = port && this.#engine.state === 'finished' ? Math.min(CLOSING_RING_MAX_MS, port.soundingForSec() * 1000) : 0;
+		const ringing = Math.max(chime, closing);
 		if (ringing > 0) setTimeout(() => this.#closeAudio(), ringing);
 		else this.#closeAudio();
 	}

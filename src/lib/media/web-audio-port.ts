@@ -268,6 +268,26 @@ export class WebAudioPort implements AudioPort {
 		const fade = Math.max(0, options.fadeSec ?? 0);
 		p.stopAt = at > now ? { atSec: at, fadeSec: fade } : null;
 		this.#applyStop(p, at, fade);
+		// Stopped now: forgotten now, not when the browser reports its end, so that realign()
+		// cannot start a sound again that was stopped before it began.
+		if (p.stopAt === null) this.#playing.delete(handle);
+	}
+
+	/**
+	 * How long (s) until the last voice or signal sound placed so far has been heard to its
+	 * end, output latency included; 0 when none is left. The ambience bed loops and is not
+	 * counted. Lets a player that ends keep the audio up for its closing words.
+	 */
+	soundingForSec(): number {
+		const ctx = this.#ctx;
+		if (!ctx || ctx.state !== 'running') return 0;
+		let last = ctx.currentTime;
+		for (const p of this.#playing.values()) {
+			if (p.channel === 'ambience') continue;
+			last = Math.max(last, p.stopAt ? p.stopAt.atSec : p.startSec + p.buffer.duration);
+		}
+		const latency = (ctx.outputLatency || 0) + (ctx.baseLatency || 0);
+		return last > ctx.currentTime ? last - ctx.currentTime + latency : 0;
 	}
 
 	/**

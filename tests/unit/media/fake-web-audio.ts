@@ -85,7 +85,8 @@ export class FakeContext {
 			fail(err);
 			return Promise.reject(err);
 		}
-		const buffer = { decodedFrom: text };
+		// Every fake sound lasts a second.
+		const buffer = { decodedFrom: text, duration: 1 };
 		ok(buffer);
 		return Promise.resolve(buffer);
 	}

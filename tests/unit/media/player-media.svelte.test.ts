@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AudioChannel, ChannelGains } from '../../../src/lib/media/audio-port';
-import { CHIME_KEY, CHIME_RING_MS, PlayerMedia, type PlayerAudioPort } from '../../../src/lib/media/player-media.svelte';
+import { CHIME_KEY, CHIME_RING_MS, CLOSING_RING_MAX_MS, PlayerMedia, type PlayerAudioPort } from '../../../src/lib/media/player-media.svelte';
 import { EMPTY_VOICE_MANIFEST } from '../../../src/lib/media/voice-manifest';
 import { AMBIENCE_END_FADE_MS } from '../../../src/lib/playback/fade';
 import { ManualClock } from '../../../src/lib/playback/clock';
@@ -44,6 +44,11 @@ class FakePlayerPort extends FakeAudioPort implements PlayerAudioPort {
 	}
 	dispose(): void {
 		this.disposed = true;
+	}
+	/** What soundingForSec() answers: seconds of voice and bell still to be heard. */
+	sounding = 0;
+	soundingForSec(): number {
+		return this.sounding;
 	}
 	/** The last gain set on a channel. */
 	gain(channel: AudioChannel): number | undefined {
@@ -184,6 +189,43 @@ describe('PlayerMedia: the sleep timer', () => {
 		media.destroy();
 		expect(port.disposed).toBe(false);
 		vi.advanceTimersByTime(CHIME_RING_MS - 1000 + 1);
+		expect(port.disposed).toBe(true);
+	});
+
+	it('lets the closing words and bell ring out when the session finishes by itself', async () => {
+		vi.useFakeTimers();
+		const { engine, port, media, tick } = await setup();
+		engine.start();
+		while (engine.state !== 'finished') tick(500);
+		port.sounding = 2.5;
+		media.destroy();
+		expect(port.disposed).toBe(false);
+		vi.advanceTimersByTime(2400);
+		expect(port.disposed).toBe(false);
+		vi.advanceTimersByTime(101);
+		expect(port.disposed).toBe(true);
+	});
+
+	it('a stop ends the sound at once, closing words or not', async () => {
+		const { engine, port, media, tick } = await setup();
+		engine.start();
+		tick(2000);
+		engine.stop();
+		port.sounding = 2.5;
+		media.destroy();
+		expect(port.disposed).toBe(true);
+	});
+
+	it('never keeps the audio up longer than the closing allowance', async () => {
+		vi.useFakeTimers();
+		const { engine, port, media, tick } = await setup();
+		engine.start();
+		while (engine.state !== 'finished') tick(500);
+		port.sounding = 600;
+		media.destroy();
+		vi.advanceTimersByTime(CLOSING_RING_MAX_MS - 1);
+		expect(port.disposed).toBe(false);
+		vi.advanceTimersByTime(2);
 		expect(port.disposed).toBe(true);
 	});
 

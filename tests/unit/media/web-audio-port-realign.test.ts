@@ -134,4 +134,40 @@ describe('WebAudioPort.realign', () => {
 		port.realign();
 		expect((ctx.sources.at(-1) as FakeSource).startedAt).toBeCloseTo(10.125, 6);
 	});
+
+	it('never starts again a sound stopped before it began, even before the browser reports its end', async () => {
+		const { port, ctx, advance, underrun } = await setup();
+		ctx.currentTime = 10;
+		const h = play(port, 10.2);
+		port.stop(h);
+		advance(0.02);
+		underrun(0.01);
+		port.realign();
+		expect(ctx.sources).toHaveLength(2); // unlock's silent frame and the stopped sound
+		expect((ctx.sources.at(-1) as FakeSource).stoppedAt).toBe(10);
+	});
+});
+
+describe('WebAudioPort.soundingForSec', () => {
+	it('is how long until the last voice or signal sound has been heard, latency included', async () => {
+		const { port, ctx } = await setup();
+		ctx.currentTime = 10;
+		Object.assign(ctx, { outputLatency: 0.04, baseLatency: 0.01 });
+		expect(port.soundingForSec()).toBe(0);
+		play(port, 10.5); // a 1 s fake buffer: heard until 11.5
+		expect(port.soundingForSec()).toBeCloseTo(1.55, 6);
+		const cut = play(port, 10);
+		port.stop(cut, { atSec: 12, fadeSec: 0.1 });
+		expect(port.soundingForSec()).toBeCloseTo(2.05, 6);
+	});
+
+	it('leaves out the ambience bed and sounds already stopped', async () => {
+		const { port, ctx } = await setup();
+		ctx.currentTime = 10;
+		const h = play(port, 10.5);
+		port.stop(h);
+		const bed = port.play('sound:tick', 10, 'ambience');
+		expect(bed).not.toBeNull();
+		expect(port.soundingForSec()).toBe(0);
+	});
 });

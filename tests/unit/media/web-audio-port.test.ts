@@ -102,7 +102,7 @@ describe('WebAudioPort', () => {
 		expect(handle).not.toBeNull();
 		const source = ctx().sources.at(-1) as FakeSource;
 		expect(source.startedAt).toBe(3.5);
-		expect(source.buffer).toEqual({ decodedFrom: 'opus' });
+		expect(source.buffer).toEqual({ decodedFrom: 'opus', duration: 1 });
 		const fader = source.outputs[0] as FakeGain;
 		const channel = fader.outputs[0] as FakeGain;
 		expect(channel.outputs).toEqual([howler.global.masterGain]);
