@@ -93,12 +93,29 @@ export function paceOf(run: TrackRun): { readonly rate_ppm: number | null; reado
 	return { rate_ppm: playing.length > 1 ? Math.round((fit.b - 1) * 1e6) : null, largest_drop_ms: Math.round(drop * 100) / 100 };
 }
 
+/**
+ * The element's position while it had not yet begun to move: play() has returned and the
+ * element reads as playing, but its position stays where it began until the audio output
+ * starts (tens to hundreds of ms). Null when no read saw it under way.
+ */
+function startPositionSec(run: TrackRun): number | null {
+	const first = run.samples.find((s) => !s.paused);
+	return first ? first.trackSec : null;
+}
+
 export function measureTrackCues(run: TrackRun): TrackCueMeasurement[] {
 	const origin = originPerfMs(run);
 	const samples = run.samples;
+	const start = startPositionSec(run);
 	return run.cues.map((cue) => {
 		const x = cue.atMs / 1000;
 		let heard: number | null = null;
+		// A cue at the position the track starts from is heard when the track starts, which
+		// is what the origin places. Interpolating from the last read before the element began
+		// to move would date it to that read instead, as early as the output took to start.
+		if (origin !== null && start !== null && x <= start) {
+			return { id: cue.id, atMs: cue.atMs, heardPerfMs: origin + cue.atMs, errorMs: 0 };
+		}
 		for (let i = 1; i < samples.length; i++) {
 			const a = samples[i - 1];
 			const b = samples[i];
