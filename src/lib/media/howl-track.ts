@@ -23,6 +23,7 @@
  * The only module of the relaxation player that imports howler, and only dynamically.
  */
 import type { Howl as HowlType, HowlOptions } from 'howler';
+import { CHIME_RING_MS } from './chime';
 import { filesToTry } from './web-audio-port';
 
 export interface HowlTrack {
@@ -37,9 +38,6 @@ export interface HowlTrack {
 	playChime(volume: number): boolean;
 	destroy(): void;
 }
-
-/** Long enough for the chime to ring out: destroy() waits this long for a chime still ringing. */
-const CHIME_RING_MS = 5000;
 
 export interface HowlTrackOptions {
 	readonly files: readonly string[];

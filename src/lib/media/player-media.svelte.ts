@@ -8,6 +8,7 @@ import type { SessionEngine } from '../playback/engine';
 import { ambienceEndGain } from '../playback/fade';
 import type { MediaCatalog } from '../routine/schema';
 import { silentAudioPort, type AudioChannel, type AudioPort, type ChannelGains } from './audio-port';
+import { CHIME_RING_MS } from './chime';
 import { CueScheduler, cueMedia, type CueScheduleRecord, type SoundFiles } from './cue-scheduler';
 import { VideoFollower } from './video-follower';
 import { VideoStatus } from './video-status.svelte';
@@ -33,8 +34,6 @@ export type PlayerAudioPort = AudioPort &
 
 /** The buffer key of the wake-up chime on the audio port. */
 export const CHIME_KEY = 'wake-chime';
-/** Long enough for the chime to ring out (it is 4 s): the audio is not torn down under it. */
-export const CHIME_RING_MS = 5000;
 /**
  * The most a session that ended by itself keeps its audio up for the closing words and
  * bell (longer than any closing utterance): a fault cannot hold the audio open for long.

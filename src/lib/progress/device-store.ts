@@ -65,36 +65,37 @@ export class ProgressStore {
 		this.#changes = new ChangeFeed(name);
 	}
 
+	/** One write, then every watcher here and in other tabs hears of it. */
+	async #write(write: (db: ProgressConnection) => Promise<unknown>): Promise<void> {
+		await write(await this.#db);
+		this.#changes.announce();
+	}
+
 	/** Records are checked before they are written: the store only ever holds valid data. */
 	async addSession(record: SessionRecord): Promise<void> {
 		const value = v.parse(sessionRecord, record);
-		await (await this.#db).add('sessions', value);
-		this.#changes.announce();
+		await this.#write((db) => db.add('sessions', value));
 	}
 
 	/** Saves a session again under its own id, e.g. once its after-session check-in is answered. */
 	async putSession(record: SessionRecord): Promise<void> {
 		const value = v.parse(sessionRecord, record);
-		await (await this.#db).put('sessions', value);
-		this.#changes.announce();
+		await this.#write((db) => db.put('sessions', value));
 	}
 
 	async addChoice(choice: LevelChoice): Promise<void> {
 		const value = v.parse(levelChoice, choice);
-		await (await this.#db).add('choices', value);
-		this.#changes.announce();
+		await this.#write((db) => db.add('choices', value));
 	}
 
 	async addSafety(event: SafetyEvent): Promise<void> {
 		const value = v.parse(safetyEvent, event);
-		await (await this.#db).add('safety', value);
-		this.#changes.announce();
+		await this.#write((db) => db.add('safety', value));
 	}
 
-	async setSettings(value: Settings): Promise<void> {
-		const checked = v.parse(settingsSchema, value);
-		await (await this.#db).put('settings', { key: 'settings', value: checked });
-		this.#changes.announce();
+	async setSettings(settings: Settings): Promise<void> {
+		const value = v.parse(settingsSchema, settings);
+		await this.#write((db) => db.put('settings', { key: 'settings', value }));
 	}
 
 	/** One read-only transaction, so the four lists are one consistent moment. */

@@ -5,7 +5,8 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AudioChannel, ChannelGains } from '../../../src/lib/media/audio-port';
-import { CHIME_KEY, CHIME_RING_MS, CLOSING_RING_MAX_MS, PlayerMedia, type PlayerAudioPort } from '../../../src/lib/media/player-media.svelte';
+import { CHIME_RING_MS } from '../../../src/lib/media/chime';
+import { CHIME_KEY, CLOSING_RING_MAX_MS, PlayerMedia, type PlayerAudioPort } from '../../../src/lib/media/player-media.svelte';
 import { EMPTY_VOICE_MANIFEST } from '../../../src/lib/media/voice-manifest';
 import { AMBIENCE_END_FADE_MS } from '../../../src/lib/playback/fade';
 import { ManualClock } from '../../../src/lib/playback/clock';
