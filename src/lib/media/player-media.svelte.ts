@@ -49,6 +49,11 @@ export interface PlayerMediaOptions {
 	/** Load video at all (the relaxation player is audio only). */
 	readonly withVideo?: boolean;
 	/**
+	 * Keep the logs only the sync benchmark reads (every scheduling decision, every sound
+	 * moved, every drift sample): tens of thousands of entries a real session has no use for.
+	 */
+	readonly diagnostics?: boolean;
+	/**
 	 * A looping ambience bed to play while the session runs. Relaxation sessions without a
 	 * track use it: an audible page is exempt from background timer throttling, and long
 	 * silences between cues no longer sound like the app has stopped.
@@ -169,7 +174,8 @@ export class PlayerMedia {
 
 	async #attachAudio(): Promise<void> {
 		const { engine, sounds } = this.options;
-		const createPort = this.options.createPort ?? (() => import('./web-audio-port').then((m) => m.WebAudioPort.create()));
+		const recordMoves = this.options.diagnostics === true;
+		const createPort = this.options.createPort ?? (() => import('./web-audio-port').then((m) => m.WebAudioPort.create({ recordMoves })));
 		const loadVoices = this.options.loadVoices ?? (() => loadVoiceManifest(fetch));
 		const [port, voices] = await Promise.all([createPort().catch(() => null), loadVoices()]);
 		if (this.#destroyed) {
@@ -188,9 +194,11 @@ export class PlayerMedia {
 			isHidden: () => typeof document !== 'undefined' && document.visibilityState === 'hidden'
 		});
 		scheduler.on('visualCue', () => this.#flashes++);
-		scheduler.on('schedule', (r) => {
-			if (this.scheduleLog.length < 20_000) this.scheduleLog.push(r);
-		});
+		if (this.options.diagnostics) {
+			scheduler.on('schedule', (r) => {
+				if (this.scheduleLog.length < 20_000) this.scheduleLog.push(r);
+			});
+		}
 		this.#scheduler = scheduler;
 		const ambience = this.options.ambience;
 		if (port && ambience && ambience.length > 0) {
@@ -215,7 +223,7 @@ export class PlayerMedia {
 				return;
 			}
 			this.#surface = surface;
-			this.#follower = new VideoFollower(engine, surface, catalogClipResolver(videos));
+			this.#follower = new VideoFollower(engine, surface, catalogClipResolver(videos), { recordDrift: this.options.diagnostics === true });
 			this.#video = new VideoStatus(this.#follower);
 		} catch {
 			// No video player at all: posters and text carry the session.

@@ -80,6 +80,8 @@ export interface VideoFollowerOptions {
 	readonly initialSeekLeadMs?: number;
 	/** How many drift samples to keep (ring buffer); about 4.5 minutes of 30 fps by default. */
 	readonly driftSampleCapacity?: number;
+	/** Keep drift samples at all: only the sync benchmark reads them (default true for tests). */
+	readonly recordDrift?: boolean;
 }
 
 /** The clip being followed on screen. */
@@ -107,7 +109,7 @@ export class VideoFollower {
 	readonly #resolve: ClipResolver;
 	readonly #graceMs: number;
 	readonly #giveUpMs: number;
-	readonly #drift: DriftSampleLog;
+	readonly #drift: DriftSampleLog | null;
 	readonly #unsubscribe: (() => void)[];
 	readonly #listeners = new Set<(status: VideoFollowerStatus) => void>();
 
@@ -146,7 +148,7 @@ export class VideoFollower {
 		this.#graceMs = options.bufferingGraceMs ?? BUFFERING_GRACE_MS;
 		this.#giveUpMs = options.stallGiveUpMs ?? STALL_GIVE_UP_MS;
 		this.#seekLeadMs = options.initialSeekLeadMs ?? INITIAL_SEEK_LEAD_MS;
-		this.#drift = new DriftSampleLog(options.driftSampleCapacity);
+		this.#drift = options.recordDrift === false ? null : new DriftSampleLog(options.driftSampleCapacity);
 		// Exercise clips carry no sound: the voice and the cues are the audio.
 		surface.muted = true;
 		this.#unsubscribe = [
@@ -172,11 +174,11 @@ export class VideoFollower {
 
 	/** Drift (ms, positive: video ahead) of each displayed frame while playing, oldest first. */
 	driftSamples(): number[] {
-		return this.#drift.toArray();
+		return this.#drift?.toArray() ?? [];
 	}
 
 	clearDriftSamples(): void {
-		this.#drift.clear();
+		this.#drift?.clear();
 	}
 
 	/** How far ahead a seek while playing aims, to land on time despite its own latency. */
@@ -287,7 +289,7 @@ export class VideoFollower {
 		const actual = frame.mediaTime * 1000;
 		this.#learnFrameDuration(actual);
 		const drift = clipDriftMs(actual, expected, following.window);
-		this.#drift.push(drift);
+		this.#drift?.push(drift);
 		if (afterSeek) {
 			this.#learnLead = false;
 			this.#seekLeadMs = nextSeekLeadMs(this.#seekLeadMs, drift);

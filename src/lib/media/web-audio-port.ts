@@ -48,6 +48,8 @@ export interface WebAudioPortOptions {
 	readonly fetch?: typeof fetch;
 	/** Whether the browser can play a MIME type; default asks an <audio> element. */
 	readonly canPlay?: (mime: string) => boolean;
+	/** Log every realignment (only the sync benchmark reads it). */
+	readonly recordMoves?: boolean;
 }
 
 const MIME_BY_EXTENSION: Readonly<Record<string, string>> = {
@@ -130,6 +132,7 @@ export class WebAudioPort implements AudioPort {
 	readonly #playing = new Map<PlayHandle, Playing>();
 	#nextHandle = 0;
 	readonly #moves: SoundMove[] = [];
+	readonly #recordMoves: boolean;
 	#savedAutoSuspend: boolean | null = null;
 	#ambience: AmbiencePlayer | null = null;
 	#disposed = false;
@@ -148,6 +151,7 @@ export class WebAudioPort implements AudioPort {
 		this.#baseUrl = options.baseUrl ?? '/media/';
 		this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
 		this.#canPlay = options.canPlay ?? browserCanPlay;
+		this.#recordMoves = options.recordMoves ?? true;
 		const H = howler.Howler;
 		// Makes howler create its context (and master gain) if no Howl has done so yet.
 		if (!H.ctx) H.volume();
@@ -350,8 +354,10 @@ export class WebAudioPort implements AudioPort {
 			old.onended = null;
 			old.stop();
 			old.disconnect();
-			if (this.#moves.length >= 10_000) this.#moves.shift();
-			this.#moves.push({ fromSec: p.startSec, toSec: startSec });
+			if (this.#recordMoves) {
+				if (this.#moves.length >= 10_000) this.#moves.shift();
+				this.#moves.push({ fromSec: p.startSec, toSec: startSec });
+			}
 			p.source = next;
 			p.startSec = startSec;
 			this.#startSource(handle, next, p.fader, startSec);

@@ -87,3 +87,13 @@ export interface EngineSnapshot {
 	readonly stepIndex: number;
 	readonly segmentIndex: number;
 }
+
+/** The position moves with the clock. */
+export function isRunning(state: EngineState): boolean {
+	return state === 'playing' || state === 'count-in';
+}
+
+/** Started and not over: running, paused, or waiting for its media. */
+export function isUnderWay(state: EngineState): boolean {
+	return isRunning(state) || state === 'paused' || state === 'buffering';
+}

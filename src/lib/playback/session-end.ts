@@ -9,6 +9,14 @@ export interface SessionEnd {
 	readonly outcome: 'finished' | 'stopped' | 'help' | 'sleep-timer';
 	/** Session position when it ended: how much of the timeline was played. */
 	readonly playedMs: number;
+	/** Steps played to their end, and how many the session has, for the end screen. */
+	readonly stepsDone?: number;
+	readonly stepCount?: number;
+}
+
+/** How many of a timeline's steps were played through by `playedMs`. */
+export function stepsDoneBy(steps: readonly { readonly endMs: number }[], playedMs: number): number {
+	return steps.filter((s) => s.endMs <= playedMs).length;
 }
 
 /**

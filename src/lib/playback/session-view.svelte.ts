@@ -125,6 +125,9 @@ export class SessionView {
 	previous(): boolean {
 		return this.#after(this.#engine.previous());
 	}
+	seek(ms: number): boolean {
+		return this.#after(this.#engine.seek(ms));
+	}
 	addTime(ms: number): boolean {
 		return this.#after(this.#engine.adjustHold(ms));
 	}

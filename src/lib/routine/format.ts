@@ -10,9 +10,12 @@ export function formatDuration(ms: number): string {
 	return `${Math.round(s / 60)} min`;
 }
 
-/** "4:05" for countdowns; rounds up so "0:00" appears only at the very end. */
-export function formatClock(ms: number): string {
-	const total = Math.max(0, Math.ceil(ms / 1000));
+/**
+ * "4:05". Countdowns round up, so "0:00" appears only at the very end; elapsed time
+ * rounds down, so "0:01" appears after a whole second.
+ */
+export function formatClock(ms: number, round: 'up' | 'down' = 'up'): string {
+	const total = Math.max(0, round === 'up' ? Math.ceil(ms / 1000) : Math.floor(ms / 1000));
 	const m = Math.floor(total / 60);
 	const s = total % 60;
 	return `${m}:${String(s).padStart(2, '0')}`;

@@ -61,4 +61,11 @@ describe('catalogue', () => {
 		[65_000, '1:05'],
 		[-5, '0:00']
 	])('formatClock(%d) = %s (rounds up so 0:00 means done)', (ms, text) => expect(formatClock(ms)).toBe(text));
+	it.each([
+		[0, '0:00'],
+		[999, '0:00'],
+		[1000, '0:01'],
+		[65_999, '1:05'],
+		[-5, '0:00']
+	])("formatClock(%d, 'down') = %s (elapsed time: a second once it has passed)", (ms, text) => expect(formatClock(ms, 'down')).toBe(text));
 });

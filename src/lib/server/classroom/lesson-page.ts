@@ -4,10 +4,11 @@
  */
 import { error } from '@sveltejs/kit';
 import type { LiveState } from '$lib/classroom/protocol';
-import type { MediaCatalog, Routine } from '$lib/routine/schema';
+import type { MediaCatalog } from '$lib/routine/schema';
+import { stageContent, type StageExercise, type StageTalk } from '$lib/routine/stage-content';
 import type { Timeline } from '$lib/routine/timeline';
 import { eq } from 'drizzle-orm';
-import { findRoutine, mediaFor, timelineFor } from '../content';
+import { findRoutine, getLibrary, mediaFor, timelineFor } from '../content';
 import { getDatabase } from '../db';
 import { classes } from '../db/schema';
 import { normalizeJoinCode } from './join-code';
@@ -19,8 +20,8 @@ export interface LessonPage {
 	readonly lessonTitle: string;
 	readonly lessonNumber: number;
 	readonly timeline: Timeline;
-	readonly exercises: Record<string, Pick<Routine['exercises'][number], 'name' | 'instructions' | 'sided'>>;
-	readonly education: Record<string, Pick<Routine['education'][number], 'title' | 'text'>>;
+	readonly exercises: Record<string, StageExercise>;
+	readonly education: Record<string, StageTalk>;
 	readonly videos: MediaCatalog['videos'];
 	readonly sounds: MediaCatalog['sounds'];
 	/** The state now; the page then follows `GET /api/live/[code]/events`. */
@@ -40,10 +41,7 @@ export async function lessonPage(found: Exclude<Lookup, { kind: 'missing' }>): P
 	const routine = findRoutine(lesson.routineId);
 	if (!routine) error(500, 'This lesson plays a routine that is no longer available');
 	const timeline = timelineFor(routine, lesson.level);
-	const exercises = Object.fromEntries(
-		routine.exercises.map((e) => [e.id, { name: e.name, instructions: e.instructions, sided: e.sided }])
-	);
-	const education = Object.fromEntries(routine.education.map((b) => [b.id, { title: b.title, text: b.text }]));
+	const { exercises, education } = stageContent(routine, getLibrary().catalog.images);
 	const { db } = await getDatabase();
 	const [klass] = await db.select({ courseId: classes.courseId }).from(classes).where(eq(classes.id, lesson.classId));
 	const lessonTitle = (klass && findCourse(klass.courseId)?.lessons[lesson.lessonNumber - 1]?.title) ?? timeline.title;

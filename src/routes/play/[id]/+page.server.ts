@@ -1,15 +1,13 @@
 import { wantsTrack } from '$lib/media/track-manifest';
-import { mediaFor, routineAndLevel, timelineFor, wakeChimeFiles } from '$lib/server/content';
+import { getLibrary, mediaFor, routineAndLevel, timelineFor, wakeChimeFiles } from '$lib/server/content';
+import { stageContent } from '$lib/routine/stage-content';
 import { ambienceFiles, trackFor } from '$lib/server/tracks';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, url }) => {
 	const { routine, level } = routineAndLevel(params.id, url);
-	// Only what the player shows travels to the browser: the timeline and each exercise's how-to.
-	const exercises = Object.fromEntries(
-		routine.exercises.map((e) => [e.id, { name: e.name, instructions: e.instructions, sided: e.sided }])
-	);
-	const education = Object.fromEntries(routine.education.map((b) => [b.id, { title: b.title, text: b.text }]));
+	// Only what the player shows travels to the browser: the timeline, each exercise's how-to, each talk's text.
+	const { exercises, education } = stageContent(routine, getLibrary().catalog.images);
 	const timeline = timelineFor(routine, level);
 	// Relaxation plays from its session track (screen-off safe); ?track=off forces the live player.
 	const audioFirst = wantsTrack(routine);

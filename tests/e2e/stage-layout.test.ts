@@ -1,0 +1,156 @@
+/**
+ * The session screen at every viewport a session is followed on, in every phase: one
+ * stage that does not scroll, with the picture, the countdown, the state word, the step
+ * name and the primary controls inside the viewport and clear of one another, digits
+ * readable from the mat, and nothing axe objects to. A screenshot of each viewport and
+ * phase goes to reports/screens/ for a reviewer.
+ *
+ * Time is frozen with Playwright's clock (the player's session clock is performance.now),
+ * so a "running" phase holds still for the checks; phases are reached by seeking the
+ * engine through the player's ?bench hook rather than by waiting.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './screened';
+import { expectNoAxeViolations } from './axe';
+import { checkStage, screenshot, VIEWPORTS, type Viewport } from './stage-checks';
+
+interface Engine {
+	readonly state: string;
+	readonly timeline: {
+		readonly durationMs: number;
+		readonly segments: readonly { kind: string; startMs: number; endMs: number; phase: string | null; repCount: number; rep: number; side: string | null }[];
+	};
+	seek(ms: number): boolean;
+	pause(): boolean;
+}
+type Hooked = Window & { __limber: { engine: Engine } };
+
+/** Freeze the page's time where it is now: the session "runs" but its position holds. */
+async function freeze(page: Page): Promise<void> {
+	// A little ahead: pauseAt refuses a moment that has passed by the time it arrives.
+	const now = await page.evaluate(() => Date.now());
+	await page.clock.pauseAt(now + 2000);
+}
+
+/** Seek to the middle of the first segment that passes `test` (evaluated in the page). */
+async function seekTo(page: Page, kind: string, extra: 'phase' | 'side' | 'any' = 'any'): Promise<void> {
+	await page.evaluate(
+		([k, x]) => {
+			const engine = (window as unknown as Hooked).__limber.engine;
+			const seg = engine.timeline.segments.find(
+				(s) => s.kind === k && (x === 'any' || (x === 'phase' ? s.phase !== null && s.repCount > 1 && s.rep === 2 : s.side === 'right'))
+			);
+			if (!seg) throw new Error(`no ${k} segment`);
+			engine.seek(Math.round((seg.startMs + seg.endMs) / 2));
+		},
+		[kind, extra] as const
+	);
+}
+
+async function startPlayer(page: Page, url: string): Promise<void> {
+	await page.clock.install();
+	await page.goto(url);
+	await expect(page.getByTestId('session-state')).toHaveText('Ready');
+	await expect.poll(() => page.evaluate(() => Boolean((window as unknown as Partial<Hooked>).__limber))).toBe(true);
+	await freeze(page);
+	await page.getByRole('button', { name: 'Start' }).click();
+	await expect(page.getByTestId('session-state')).toHaveText('Get ready');
+	// Off the controls: a pointer resting on them keeps them shown, as it should.
+	await page.mouse.move(2, Math.round(page.viewportSize()!.height * 0.3));
+}
+
+for (const viewport of VIEWPORTS) {
+	test.describe(`session screen at ${viewport.name}`, () => {
+		test.use({ viewport: { width: viewport.width, height: viewport.height } });
+
+		test('the exercise player in every phase', async ({ page }) => {
+			test.slow();
+			await startPlayer(page, '/play/morning-mobility?level=1&bench');
+			await expect(page.getByTestId('state-word')).toContainText('Get ready');
+			await expect(page.getByRole('button', { name: 'Start now' })).toBeVisible();
+			await phase(page, viewport, 'get-ready', { controls: true });
+
+			await seekTo(page, 'work', 'phase');
+			await expect(page.getByTestId('counters')).toContainText('Rep 2 of');
+			await phase(page, viewport, 'exercise', { controls: true });
+
+			// Without input the controls go; they are inert and invisible, the readout stays.
+			await page.clock.runFor(4500);
+			await expect(page.locator('.controls')).toHaveAttribute('inert');
+			await phase(page, viewport, 'exercise-controls-hidden', { controls: false });
+			// The first tap only brings them back: the session is still running.
+			await page.getByTestId('stage-readout').click();
+			await expect(page.locator('.controls')).not.toHaveAttribute('inert');
+			await expect(page.getByTestId('session-state')).toHaveText('Playing');
+
+			await seekTo(page, 'switch');
+			await expect(page.getByTestId('state-word')).toContainText('Switch sides');
+			await phase(page, viewport, 'switch-sides', { controls: true });
+
+			await seekTo(page, 'rest');
+			await expect(page.getByTestId('state-word')).toContainText('Rest');
+			await expect(page.getByRole('button', { name: 'Skip rest' })).toBeVisible();
+			await phase(page, viewport, 'rest', { controls: true });
+
+			await page.getByRole('button', { name: 'Pause' }).click();
+			await expect(page.getByTestId('state-word')).toContainText('Paused');
+			await phase(page, viewport, 'paused', { controls: true });
+
+			// The end: the check-in on one screen with the way out.
+			await page.evaluate(() => {
+				const engine = (window as unknown as Hooked).__limber.engine;
+				engine.seek(engine.timeline.durationMs);
+			});
+			await page.clock.resume();
+			await expect(page.getByTestId('after-check-in')).toBeVisible({ timeout: 15_000 });
+			await screenshot(page, viewport, 'end');
+			await checkStage(page, viewport, { parts: [] });
+			await expectNoAxeViolations(page);
+		});
+
+		test('a back-school talk', async ({ page }) => {
+			await startPlayer(page, '/play/back-school-lesson-1?level=1&bench');
+			// The longest talk of the lesson.
+			await page.evaluate(() => {
+				const engine = (window as unknown as Hooked).__limber.engine;
+				const talks = engine.timeline.segments.filter((s) => s.kind === 'education');
+				const longest = talks.reduce((a, b) => (b.endMs - b.startMs > a.endMs - a.startMs ? b : a));
+				engine.seek(longest.startMs + 1000);
+			});
+			await expect(page.getByTestId('state-word')).toContainText('Talk');
+			await expect(page.getByTestId('talk-text')).toBeVisible();
+			// The talk's own picture, not an exercise pose.
+			const picture = page.getByTestId('talk-picture').locator('img');
+			await expect(picture).toHaveAttribute('alt', /.{20,}/);
+			await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+			await phase(page, viewport, 'talk', { controls: true });
+			// The talk's text scrolls inside its panel; the page never does.
+			const panel = await page.getByTestId('talk-text').evaluate((el) => {
+				const box = el.closest('.notes') as HTMLElement;
+				return { scroll: box.scrollHeight, client: box.clientHeight, overflow: getComputedStyle(box).overflowY };
+			});
+			expect(['auto', 'scroll']).toContain(panel.overflow);
+		});
+
+		test('the relaxation player', async ({ page }) => {
+			await page.goto('/play/breathing-relaxation?level=1');
+			await page.getByRole('button', { name: 'Start', exact: true }).click();
+			await expect(page.getByTestId('session-state')).toHaveText('Playing', { timeout: 20_000 });
+			await phase(page, viewport, 'relaxation-playing', { controls: true, picture: '[data-testid="relaxation-art"]', frozen: false });
+			await page.getByRole('button', { name: 'Pause' }).click();
+			await expect(page.getByTestId('session-state')).toHaveText('Paused');
+			await phase(page, viewport, 'relaxation-paused', { controls: true, picture: '[data-testid="relaxation-art"]', frozen: false });
+		});
+	});
+}
+
+async function phase(page: Page, viewport: Viewport, name: string, options: { controls: boolean; picture?: string; frozen?: boolean }): Promise<void> {
+	// The picture first, so a failing check still leaves it for the reviewer.
+	await screenshot(page, viewport, name);
+	await checkStage(page, viewport, options);
+	// axe queues its work on timers, which a paused clock never fires: let time run for it.
+	if (options.frozen === false) return expectNoAxeViolations(page);
+	await page.clock.resume();
+	await expectNoAxeViolations(page);
+	await freeze(page);
+}
