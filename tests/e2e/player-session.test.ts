@@ -21,7 +21,8 @@ test('finishing or stopping clears the saved place', async ({ page }) => {
 	await page.goto('/play/morning-mobility?level=1');
 	await page.getByRole('button', { name: 'Start' }).click();
 	await page.getByRole('button', { name: 'Next' }).click();
-	await page.getByRole('button', { name: 'Stop', exact: true }).click();
+	await page.getByRole('button', { name: 'End session' }).click();
+	await page.getByTestId('end-sheet').getByRole('button', { name: 'End session' }).click();
 	await page.reload();
 	await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
 	await expect(page.getByTestId('resume-offer')).toHaveCount(0);

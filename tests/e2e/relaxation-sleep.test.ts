@@ -46,9 +46,10 @@ const track = (page: Page) =>
 	});
 
 async function chooseSleep(page: Page, timer: string, end: 'drift' | 'chime'): Promise<void> {
-	await page.getByText('Sound, captions and sleep timer').click();
+	await page.getByTestId('more-button').click();
 	await page.getByLabel('Stop playing').selectOption(timer);
 	await page.getByLabel(end === 'chime' ? 'Bring me back gently (soft chime)' : 'Let me drift off (fade out)').check();
+	await page.getByTestId('more-sheet').getByRole('button', { name: 'Close' }).click();
 }
 
 async function start(page: Page): Promise<void> {
@@ -150,10 +151,11 @@ test('the sleep choices are remembered on the device and shared with the live pl
 	await page.goto(URL);
 	await chooseSleep(page, '45', 'chime');
 	await page.reload();
-	await page.getByText('Sound, captions and sleep timer').click();
+	await page.getByTestId('more-button').click();
 	await expect(page.getByLabel('Stop playing')).toHaveValue('45');
 	await expect(page.getByLabel('Bring me back gently (soft chime)')).toBeChecked();
 	await page.goto(`${URL}&track=off`);
+	await page.getByTestId('more-button').click();
 	await expect(page.getByLabel('Stop playing')).toHaveValue('45');
 	await expect(page.getByLabel('Bring me back gently (soft chime)')).toBeChecked();
 	await expectNoAxeViolations(page);
@@ -163,7 +165,7 @@ test('the sleep choices are remembered on the device and shared with the live pl
 	await page.getByRole('button', { name: 'Cancel sleep timer' }).click();
 	await expect(page.getByTestId('sleep-left')).toHaveCount(0);
 	await page.reload();
-	await page.getByText('Sound, captions and sleep timer').click();
+	await page.getByTestId('more-button').click();
 	await expect(page.getByLabel('Stop playing')).toHaveValue('off');
 });
 

@@ -60,6 +60,8 @@ export interface StageCheckOptions {
 	readonly parts?: readonly StagePart[];
 	/** Selector of the picture, where it is not the stage's media box. */
 	readonly picture?: string;
+	/** Selector of the step's name, where the stage puts it elsewhere (the relaxation group). */
+	readonly name?: string;
 }
 
 export async function checkStage(page: Page, viewport: Viewport, options: StageCheckOptions = {}): Promise<void> {
@@ -77,7 +79,7 @@ export async function checkStage(page: Page, viewport: Viewport, options: StageC
 	const parts = wanted.filter((p) => p !== 'controls' || options.controls !== false);
 	const boxes = new Map<StagePart, Box>();
 	for (const part of parts) {
-		const selector = part === 'picture' && options.picture ? options.picture : PART_SELECTORS[part];
+		const selector = (part === 'picture' && options.picture) || (part === 'name' && options.name) || PART_SELECTORS[part];
 		const el = page.locator(selector).first();
 		await expect(el, `${where}: ${part} is shown`).toBeVisible();
 		const box = await el.boundingBox();

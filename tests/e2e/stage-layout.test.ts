@@ -136,15 +136,15 @@ for (const viewport of VIEWPORTS) {
 			await page.goto('/play/breathing-relaxation?level=1');
 			await page.getByRole('button', { name: 'Start', exact: true }).click();
 			await expect(page.getByTestId('session-state')).toHaveText('Playing', { timeout: 20_000 });
-			await phase(page, viewport, 'relaxation-playing', { controls: true, picture: '[data-testid="relaxation-art"]', frozen: false });
+			await phase(page, viewport, 'relaxation-playing', { controls: true, picture: '[data-testid="relaxation-art"]', name: '[data-testid="group-title"]', frozen: false });
 			await page.getByRole('button', { name: 'Pause' }).click();
 			await expect(page.getByTestId('session-state')).toHaveText('Paused');
-			await phase(page, viewport, 'relaxation-paused', { controls: true, picture: '[data-testid="relaxation-art"]', frozen: false });
+			await phase(page, viewport, 'relaxation-paused', { controls: true, picture: '[data-testid="relaxation-art"]', name: '[data-testid="group-title"]', frozen: false });
 		});
 	});
 }
 
-async function phase(page: Page, viewport: Viewport, name: string, options: { controls: boolean; picture?: string; frozen?: boolean }): Promise<void> {
+async function phase(page: Page, viewport: Viewport, name: string, options: { controls: boolean; picture?: string; name?: string; frozen?: boolean }): Promise<void> {
 	// The picture first, so a failing check still leaves it for the reviewer.
 	await screenshot(page, viewport, name);
 	await checkStage(page, viewport, options);
