@@ -8,7 +8,11 @@
  *   until the next cue replaces them, or for the player's hold time;
  * - a session track's captions (relaxation), as the track player shows them: each
  *   utterance from where the mix placed it until the next one, or a little after it ends.
+ *
+ * A span is one cue's words (a script line); a captions file shows them split for reading
+ * (`readingCues`: at most two lines of about 42 characters at a time, timed across the speech).
  */
+import { captionChunks, type CaptionChunkOptions } from './caption-lines';
 import type { Timeline } from './timeline';
 
 export interface CaptionSpan {
@@ -17,22 +21,60 @@ export interface CaptionSpan {
 	readonly text: string;
 }
 
+/** A span on screen, knowing how much of it the words take to say. */
+export interface SpokenSpan extends CaptionSpan {
+	/** From startMs; never past endMs. */
+	readonly speechMs: number;
+}
+
+/** A caption as a captions file shows it: a few short lines, for its part of a cue's speech. */
+export interface CaptionCue {
+	readonly startMs: number;
+	readonly endMs: number;
+	readonly lines: readonly string[];
+}
+
 /** The live player holds a caption this long after its cue, unless the next cue replaces it. */
 export const LIVE_CAPTION_HOLD_MS = 6000;
 /** The track player keeps a caption this long after its speech ends (unless the next one starts), to finish reading. */
 export const TRACK_CAPTION_LINGER_MS = 4000;
 
+/**
+ * How long speech takes when its recording is not at hand: the shipped voice says about 12.5
+ * characters a second (measured over static/media/voice/manifest.json).
+ */
+export const SPEECH_MS_PER_CHAR = 80;
+
+export function estimatedSpeechMs(text: string): number {
+	return text.trim().length * SPEECH_MS_PER_CHAR;
+}
+
+/**
+ * How long the live player keeps a cue's caption (unless the next cue replaces it): the
+ * hold, or, for a long cue such as a talk, until a little after its speech ends.
+ */
+export function liveCaptionHoldMs(speechMs: number, holdMs = LIVE_CAPTION_HOLD_MS): number {
+	return Math.max(holdMs, speechMs + TRACK_CAPTION_LINGER_MS);
+}
+
+export interface LiveCaptionOptions {
+	/** The length of a cue's recorded speech, if there is one; otherwise it is estimated. */
+	readonly speechMs?: (text: string) => number | undefined;
+	readonly holdMs?: number;
+}
+
 /** The live player's captions: every cue with words, until the next cue or the hold runs out. */
-export function timelineCaptionSpans(timeline: Timeline, holdMs = LIVE_CAPTION_HOLD_MS): CaptionSpan[] {
+export function timelineCaptionSpans(timeline: Timeline, opts: LiveCaptionOptions = {}): SpokenSpan[] {
 	const cues = [...timeline.cues].sort((a, b) => a.atMs - b.atMs);
-	const spans: CaptionSpan[] = [];
+	const spans: SpokenSpan[] = [];
 	cues.forEach((cue, i) => {
 		const text = cue.text.trim();
 		if (text === '') return;
+		const speech = opts.speechMs?.(cue.text) ?? estimatedSpeechMs(text);
 		// Any later cue replaces the caption on screen, even one without words.
 		const next = cues.slice(i + 1).find((c) => c.atMs > cue.atMs);
-		const endMs = Math.min(next?.atMs ?? Infinity, cue.atMs + holdMs, timeline.durationMs);
-		if (endMs > cue.atMs) spans.push({ startMs: cue.atMs, endMs, text });
+		const endMs = Math.min(next?.atMs ?? Infinity, cue.atMs + liveCaptionHoldMs(speech, opts.holdMs), timeline.durationMs);
+		if (endMs > cue.atMs) spans.push({ startMs: cue.atMs, endMs, text, speechMs: Math.min(speech, endMs - cue.atMs) });
 	});
 	return spans;
 }
@@ -42,12 +84,32 @@ export function trackCaptionSpans(
 	captions: readonly CaptionSpan[],
 	durationMs: number,
 	lingerMs = TRACK_CAPTION_LINGER_MS
-): CaptionSpan[] {
+): SpokenSpan[] {
 	return captions.flatMap((c, i) => {
 		const next = captions[i + 1];
 		const endMs = Math.min(next?.startMs ?? Infinity, c.endMs + lingerMs, durationMs);
 		const text = c.text.trim();
-		return text !== '' && endMs > c.startMs ? [{ startMs: c.startMs, endMs, text }] : [];
+		const speechMs = Math.min(c.endMs, endMs) - c.startMs;
+		return text !== '' && endMs > c.startMs ? [{ startMs: c.startMs, endMs, text, speechMs }] : [];
+	});
+}
+
+/**
+ * The spans split for reading: each span's words in chunks of a few short lines
+ * (`captionChunks`), shown one after another across its speech, the last until the span
+ * ends. A chunk that would get no time on screen (a span cut to almost nothing by the next
+ * cue) is left out: no player could show it.
+ */
+export function readingCues(spans: readonly SpokenSpan[], opts?: CaptionChunkOptions): CaptionCue[] {
+	return spans.flatMap((span) => {
+		const chunks = captionChunks(span.text, Math.min(span.speechMs, span.endMs - span.startMs), opts);
+		return chunks
+			.map((chunk, i) => ({
+				startMs: span.startMs + chunk.startMs,
+				endMs: i === chunks.length - 1 ? span.endMs : span.startMs + chunk.endMs,
+				lines: chunk.lines
+			}))
+			.filter((cue) => cue.endMs > cue.startMs);
 	});
 }
 
@@ -64,7 +126,7 @@ export function vttTimestamp(ms: number): string {
 
 /**
  * Cue text may not contain "-->" and must escape & and <; a blank line would end the cue,
- * so line breaks become spaces.
+ * so line breaks inside a line become spaces.
  */
 function escapeCueText(text: string): string {
 	return text
@@ -74,11 +136,12 @@ function escapeCueText(text: string): string {
 		.replace(/>/g, '&gt;');
 }
 
-/** A WebVTT file; the title goes in a NOTE, which players ignore. */
-export function toWebVtt(spans: readonly CaptionSpan[], title: string): string {
+/** A WebVTT file, one cue per caption with its lines; the title goes in a NOTE, which players ignore. */
+export function toWebVtt(cues: readonly CaptionCue[], title: string): string {
 	const lines = ['WEBVTT', '', `NOTE ${escapeCueText(title).replace(/--/g, '—')}`, ''];
-	spans.forEach((span, i) => {
-		lines.push(String(i + 1), `${vttTimestamp(span.startMs)} --> ${vttTimestamp(span.endMs)}`, escapeCueText(span.text), '');
+	cues.forEach((cue, i) => {
+		const text = cue.lines.map(escapeCueText).filter((line) => line.trim() !== '');
+		lines.push(String(i + 1), `${vttTimestamp(cue.startMs)} --> ${vttTimestamp(cue.endMs)}`, ...text, '');
 	});
 	return lines.join('\n');
 }

@@ -3,15 +3,16 @@
  * session track's (relaxation with a current track) or the live timeline's.
  */
 import { wantsTrack } from '$lib/media/track-manifest';
-import { timelineCaptionSpans, trackCaptionSpans, type CaptionSpan } from '$lib/routine/captions';
+import { timelineCaptionSpans, trackCaptionSpans, type SpokenSpan } from '$lib/routine/captions';
 import type { Routine } from '$lib/routine/schema';
 import type { Timeline } from '$lib/routine/timeline';
 import { timelineFor } from './content';
-import { trackFor } from './tracks';
+import { trackFor, voiceDurationMs } from './tracks';
 
 export interface SessionCaptions {
 	readonly timeline: Timeline;
-	readonly spans: readonly CaptionSpan[];
+	/** One per cue with words (a script line), knowing how long its speech takes. */
+	readonly spans: readonly SpokenSpan[];
 	/** Which player's timing the spans follow. */
 	readonly source: 'track' | 'live';
 }
@@ -21,5 +22,5 @@ export function sessionCaptions(routine: Routine, level: number): SessionCaption
 	const track = wantsTrack(routine) ? trackFor(timeline) : null;
 	return track
 		? { timeline, spans: trackCaptionSpans(track.captions, timeline.durationMs), source: 'track' }
-		: { timeline, spans: timelineCaptionSpans(timeline), source: 'live' };
+		: { timeline, spans: timelineCaptionSpans(timeline, { speechMs: voiceDurationMs }), source: 'live' };
 }

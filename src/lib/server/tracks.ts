@@ -6,7 +6,7 @@
  */
 import { mixPlan, trackCaptions, type TrackCaption } from '$lib/media/track-plan';
 import { EMPTY_TRACK_MANIFEST, findTrack, parseTrackManifest, type TrackEntry, type TrackManifest } from '$lib/media/track-manifest';
-import { EMPTY_VOICE_MANIFEST, parseVoiceManifest, type VoiceManifest } from '$lib/media/voice-manifest';
+import { EMPTY_VOICE_MANIFEST, parseVoiceManifest, voiceFor, type VoiceManifest } from '$lib/media/voice-manifest';
 import type { Timeline } from '$lib/routine/timeline';
 import { getLibrary } from './content';
 
@@ -47,6 +47,11 @@ export function trackFor(timeline: Timeline): SessionTrack | null {
 	if (found.status !== 'ready') return null;
 	const plan = mixPlan(timeline, voices, getLibrary().catalog.sounds);
 	return { entry: found.track, captions: trackCaptions(timeline, plan) };
+}
+
+/** How long the shipped voice takes to say a cue's text, if it has a recording of it. */
+export function voiceDurationMs(text: string): number | undefined {
+	return voiceFor(load().voices, text)?.durationMs;
 }
 
 /** The ambience loop's files, for the relaxation player and the live fallback. */

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+	estimatedSpeechMs,
 	LIVE_CAPTION_HOLD_MS,
+	liveCaptionHoldMs,
+	readingCues,
 	timelineCaptionSpans,
 	toWebVtt,
 	trackCaptionSpans,
@@ -42,6 +45,28 @@ describe('timelineCaptionSpans (the live player’s captions)', () => {
 		expect(spans[2]).toMatchObject({ startMs: 10_000, endMs: 10_000 + LIVE_CAPTION_HOLD_MS });
 		expect(spans[3]).toMatchObject({ startMs: 20_000, endMs: 24_000 });
 	});
+
+	it('knows how long each cue takes to say: its recording where there is one, an estimate otherwise', () => {
+		const recorded = timelineCaptionSpans(timeline, { speechMs: (text) => (text === 'Halfway.' ? 900 : undefined) });
+		expect(recorded[2]?.speechMs).toBe(900);
+		expect(recorded[3]?.speechMs).toBe(estimatedSpeechMs('Rest, <and> breathe & relax.'));
+		// Never longer than the caption is on screen: the next cue cut the first one short.
+		expect(recorded[0]?.speechMs).toBe(2000);
+	});
+
+	it('keeps a long cue (a talk) on screen while it is said, and a little after', () => {
+		const talk = buildTimeline([
+			{
+				title: 'The parts of your back',
+				kind: 'education',
+				segments: [{ kind: 'education', ms: 120_000, cues: [cue('education', fromStart(0), 'Your spine is a column of bones. '.repeat(20))] }]
+			}
+		]);
+		const [span] = timelineCaptionSpans(talk, { speechMs: () => 50_000 });
+		expect(span).toMatchObject({ startMs: 0, endMs: 50_000 + TRACK_CAPTION_LINGER_MS, speechMs: 50_000 });
+		expect(liveCaptionHoldMs(50_000)).toBe(50_000 + TRACK_CAPTION_LINGER_MS);
+		expect(liveCaptionHoldMs(500)).toBe(LIVE_CAPTION_HOLD_MS);
+	});
 });
 
 describe('trackCaptionSpans (the track player’s captions)', () => {
@@ -55,10 +80,37 @@ describe('trackCaptionSpans (the track player’s captions)', () => {
 			35_000
 		);
 		expect(spans).toEqual([
-			{ startMs: 1000, endMs: 6000, text: 'Make a fist.' },
-			{ startMs: 6000, endMs: 8000 + TRACK_CAPTION_LINGER_MS, text: 'Let go.' },
-			{ startMs: 30_000, endMs: 35_000, text: 'Well done.' }
+			{ startMs: 1000, endMs: 6000, text: 'Make a fist.', speechMs: 3000 },
+			{ startMs: 6000, endMs: 8000 + TRACK_CAPTION_LINGER_MS, text: 'Let go.', speechMs: 2000 },
+			{ startMs: 30_000, endMs: 35_000, text: 'Well done.', speechMs: 3000 }
 		]);
+	});
+});
+
+describe('readingCues (a captions file’s cues)', () => {
+	const talk =
+		'Discs have very little blood supply of their own. They take in nourishment as they are squeezed and released while you move. ' +
+		'Muscles that are used stay strong and supple, while long rest makes them weaker and stiffer.';
+
+	it('shows a short line as it is, for as long as its span', () => {
+		expect(readingCues([{ startMs: 2000, endMs: 8000, text: 'Breathe out slowly.', speechMs: 1500 }])).toEqual([
+			{ startMs: 2000, endMs: 8000, lines: ['Breathe out slowly.'] }
+		]);
+	});
+
+	it('splits a long line into short captions shown in turn across its speech, the last until the span ends', () => {
+		const cues = readingCues([{ startMs: 10_000, endMs: 32_000, text: talk, speechMs: 18_000 }]);
+		expect(cues.length).toBeGreaterThan(2);
+		expect(cues[0]?.startMs).toBe(10_000);
+		expect(cues.at(-1)?.endMs).toBe(32_000);
+		cues.forEach((c, i) => {
+			expect(c.lines.length).toBeLessThanOrEqual(2);
+			for (const line of c.lines) expect(line.length).toBeLessThanOrEqual(42);
+			if (i > 0) expect(c.startMs).toBe(cues[i - 1]?.endMs);
+		});
+		// The last caption appears before the speech ends: the words are timed across the speech.
+		expect(cues.at(-1)?.startMs).toBeLessThan(28_000);
+		expect(cues.flatMap((c) => c.lines).join(' ')).toBe(talk);
 	});
 });
 
@@ -71,7 +123,7 @@ describe('toWebVtt', () => {
 
 	it('writes a valid file: header, numbered cues in order, text escaped, no line break inside a cue', () => {
 		const vtt = toWebVtt(
-			[...timelineCaptionSpans(timeline), { startMs: 25_000, endMs: 26_000, text: 'Two\n\nlines --> here' }],
+			[...readingCues(timelineCaptionSpans(timeline)), { startMs: 25_000, endMs: 26_000, lines: ['Two\n\nlines --> here'] }],
 			'Stretch -- level 1'
 		);
 		const blocks = vtt.trim().split('\n\n');
@@ -83,8 +135,16 @@ describe('toWebVtt', () => {
 		expect(blocks).toHaveLength(7);
 		// Every timing line: start before end.
 		for (const b of blocks.slice(2)) {
+			expect(b.split('\n')).toHaveLength(3);
 			const [from, to] = (b.split('\n')[1] as string).split(' --> ');
 			expect((from as string) < (to as string)).toBe(true);
 		}
+	});
+
+	it('writes a caption of two lines as two lines of one cue', () => {
+		const vtt = toWebVtt([{ startMs: 0, endMs: 4000, lines: ['In each lesson, short talks alternate', 'with a few minutes of practice.'] }], 'Talk');
+		expect(vtt.trim().split('\n\n')[2]).toBe(
+			'1\n00:00:00.000 --> 00:00:04.000\nIn each lesson, short talks alternate\nwith a few minutes of practice.'
+		);
 	});
 });
