@@ -17,7 +17,22 @@ export async function completeScreening(page: Page): Promise<void> {
 
 type DeviceState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
-export const test = base.extend<object, { screenedDevice: DeviceState }>({
+/**
+ * Tests about what the controls do, not about their hiding, run with the player's own
+ * "Keep the controls shown" setting on: a machine slowed by other work must not find the
+ * buttons hidden because four seconds went by (stage-layout tests the hiding itself).
+ */
+export const test = base.extend<{ keepControlsShown: boolean }, { screenedDevice: DeviceState }>({
+	keepControlsShown: [true, { option: true }],
+	context: async ({ context, keepControlsShown }, use) => {
+		if (keepControlsShown) {
+			await context.addInitScript(() => {
+				const key = 'limber.stage.v1';
+				if (!localStorage.getItem(key)) localStorage.setItem(key, JSON.stringify({ keepControls: true }));
+			});
+		}
+		await use(context);
+	},
 	screenedDevice: [
 		async ({ browser }, use, workerInfo) => {
 			const context = await browser.newContext({ baseURL: workerInfo.project.use.baseURL });

@@ -62,6 +62,8 @@ export interface StageCheckOptions {
 	readonly picture?: string;
 	/** Selector of the step's name, where the stage puts it elsewhere (the relaxation group). */
 	readonly name?: string;
+	/** Selector of the controls, where they are not the session's (the class screens' sound button). */
+	readonly controlsSelector?: string;
 }
 
 export async function checkStage(page: Page, viewport: Viewport, options: StageCheckOptions = {}): Promise<void> {
@@ -79,7 +81,11 @@ export async function checkStage(page: Page, viewport: Viewport, options: StageC
 	const parts = wanted.filter((p) => p !== 'controls' || options.controls !== false);
 	const boxes = new Map<StagePart, Box>();
 	for (const part of parts) {
-		const selector = (part === 'picture' && options.picture) || (part === 'name' && options.name) || PART_SELECTORS[part];
+		const selector =
+			(part === 'picture' && options.picture) ||
+			(part === 'name' && options.name) ||
+			(part === 'controls' && options.controlsSelector) ||
+			PART_SELECTORS[part];
 		const el = page.locator(selector).first();
 		await expect(el, `${where}: ${part} is shown`).toBeVisible();
 		const box = await el.boundingBox();
@@ -115,7 +121,7 @@ export async function checkStage(page: Page, viewport: Viewport, options: StageC
 	}
 	if (boxes.has('controls')) {
 		const sizes = await page
-			.locator(`${PART_SELECTORS.controls} button`)
+			.locator(options.controlsSelector ?? `${PART_SELECTORS.controls} button`)
 			.evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent).map((e) => e.getBoundingClientRect()).map((r) => Math.min(r.width, r.height)));
 		for (const s of sizes) expect(s, `${where}: a control is smaller than 48 px`).toBeGreaterThanOrEqual(48);
 	}

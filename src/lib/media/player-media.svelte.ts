@@ -77,6 +77,7 @@ export class PlayerMedia {
 	#follower: VideoFollower | null = null;
 	#surface: VideoSurface | null = null;
 	#video = $state.raw<VideoStatus | null>(null);
+	#voices = $state.raw<VoiceManifest | null>(null);
 	#audioFault = $state<string | null>(null);
 	#flashes = $state(0);
 	#destroyed = false;
@@ -114,6 +115,10 @@ export class PlayerMedia {
 		if (options.withVideo !== false) void this.#attachVideo();
 	}
 
+	/** The recorded speech, once loaded: the captions time their parts by its lengths. */
+	get voices(): VoiceManifest | null {
+		return this.#voices;
+	}
 	get video(): VideoStatus | null {
 		return this.#video;
 	}
@@ -183,6 +188,7 @@ export class PlayerMedia {
 			return;
 		}
 		this.#port = port;
+		this.#voices = voices.manifest;
 		if (!port) this.#audioFault = AUDIO_FAULT_MESSAGE;
 		port?.onError(() => {
 			this.#audioFault = 'Some sounds could not be loaded; their cues are shown on screen.';

@@ -90,18 +90,6 @@ export function trackCaptions(timeline: Timeline, plan: readonly MixItem[]): Tra
 		.map((i) => ({ text: text.get(i.cueId) ?? '', startMs: i.startMs, endMs: i.endMs ?? i.startMs + i.durationMs }));
 }
 
-/** The caption to show at a track position, if anything is being (or was just) said. */
-export function captionAt(captions: readonly TrackCaption[], positionMs: number, lingerMs = TRACK_CAPTION_LINGER_MS): TrackCaption | null {
-	let lo = 0;
-	let hi = captions.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >> 1;
-		if ((captions[mid] as TrackCaption).startMs <= positionMs) lo = mid + 1;
-		else hi = mid;
-	}
-	const c = captions[lo - 1];
-	return c && positionMs < c.endMs + lingerMs ? c : null;
-}
 
 /**
  * A short fingerprint of everything that shapes a track: the timeline's length and each

@@ -4,8 +4,7 @@
  * State here changes only from engine events (requests vs state): a button press that the
  * engine refuses leaves the screen as it was.
  */
-import { LIVE_CAPTION_HOLD_MS } from '../routine/captions';
-import type { Cue, Segment, Timeline, TimelineStep } from '../routine/timeline';
+import type { Segment, Timeline, TimelineStep } from '../routine/timeline';
 import type { SessionEngine } from './engine';
 import type { EngineState } from './events';
 
@@ -17,8 +16,6 @@ export class SessionView {
 	#timeline = $state.raw<Timeline>() as Timeline;
 	#segment = $state.raw<Segment>() as Segment;
 	#step = $state.raw<TimelineStep>() as TimelineStep;
-	#caption = $state.raw<Cue | null>(null);
-	#cueCount = $state(0);
 	readonly #unsubscribe: () => void;
 
 	constructor(engine: SessionEngine) {
@@ -37,16 +34,9 @@ export class SessionView {
 				case 'step':
 					this.#step = e.step;
 					break;
-				case 'cue':
-					this.#caption = e.cue;
-					this.#cueCount++;
-					break;
 				case 'timeline':
 					this.#timeline = e.timeline;
 					this.#segment = engine.segment;
-					break;
-				case 'seek':
-					this.#caption = null;
 					break;
 			}
 		});
@@ -67,9 +57,6 @@ export class SessionView {
 	get step(): TimelineStep {
 		return this.#step;
 	}
-	get cueCount(): number {
-		return this.#cueCount;
-	}
 	get running(): boolean {
 		return this.#state === 'playing' || this.#state === 'count-in';
 	}
@@ -83,11 +70,6 @@ export class SessionView {
 	}
 	get sessionProgress(): number {
 		return this.#timeline.durationMs > 0 ? this.#positionMs / this.#timeline.durationMs : 1;
-	}
-	/** The caption to show now: the latest cue, for a while after it was said. */
-	get caption(): Cue | null {
-		const c = this.#caption;
-		return c && this.#positionMs - c.atMs <= LIVE_CAPTION_HOLD_MS ? c : null;
 	}
 	get nextStep(): TimelineStep | null {
 		return this.#timeline.steps[this.#step.index + 1] ?? null;

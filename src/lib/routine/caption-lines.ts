@@ -185,7 +185,15 @@ export function captionLines(text: string, opts?: CaptionChunkOptions): string[]
  * first from 0 and the last until `durationMs`. Empty text gives no chunks.
  */
 export function captionChunks(text: string, durationMs: number, opts?: CaptionChunkOptions): CaptionChunk[] {
-	const chunks = captionLines(text, opts);
+	return timeChunks(captionLines(text, opts), durationMs);
+}
+
+/**
+ * Chunks already split (by captionLines, here or on the server), timed across `durationMs`
+ * of speech in proportion to their length. Kept apart from the splitting so the players
+ * can time what the server split without carrying the splitter.
+ */
+export function timeChunks(chunks: readonly (readonly string[])[], durationMs: number): CaptionChunk[] {
 	const duration = Number.isFinite(durationMs) ? Math.max(0, durationMs) : 0;
 	const lengths = chunks.map((lines) => lines.join(' ').length);
 	const total = lengths.reduce((sum, len) => sum + len, 0);

@@ -12,7 +12,7 @@
  * A span is one cue's words (a script line); a captions file shows them split for reading
  * (`readingCues`: at most two lines of about 42 characters at a time, timed across the speech).
  */
-import { captionChunks, type CaptionChunkOptions } from './caption-lines';
+import { timeChunks } from './caption-lines';
 import type { Timeline } from './timeline';
 
 export interface CaptionSpan {
@@ -100,9 +100,9 @@ export function trackCaptionSpans(
  * ends. A chunk that would get no time on screen (a span cut to almost nothing by the next
  * cue) is left out: no player could show it.
  */
-export function readingCues(spans: readonly SpokenSpan[], opts?: CaptionChunkOptions): CaptionCue[] {
+export function readingCues(spans: readonly SpokenSpan[], split: CaptionSplit): CaptionCue[] {
 	return spans.flatMap((span) => {
-		const chunks = captionChunks(span.text, Math.min(span.speechMs, span.endMs - span.startMs), opts);
+		const chunks = timeChunks(split(span.text), Math.min(span.speechMs, span.endMs - span.startMs));
 		return chunks
 			.map((chunk, i) => ({
 				startMs: span.startMs + chunk.startMs,
@@ -111,6 +111,33 @@ export function readingCues(spans: readonly SpokenSpan[], opts?: CaptionChunkOpt
 			}))
 			.filter((cue) => cue.endMs > cue.startMs);
 	});
+}
+
+/**
+ * How a text becomes chunks of lines: captionLines (caption-lines.ts) on the server and in
+ * tools; in the players, a lookup in what the server split for this session.
+ */
+export type CaptionSplit = (text: string) => readonly (readonly string[])[];
+
+/** A split looked up in what the server split (captionSplits); an unknown line is one part. */
+export function splitFrom(splits: Readonly<Record<string, readonly (readonly string[])[]>>): CaptionSplit {
+	return (text) => {
+		const t = text.trim();
+		return Object.hasOwn(splits, t) ? (splits[t] as readonly (readonly string[])[]) : t ? [[t]] : [];
+	};
+}
+
+/** The reading cue on screen at `positionMs`, if any (cues sorted by start, not overlapping). */
+export function readingCueAt(cues: readonly CaptionCue[], positionMs: number): CaptionCue | null {
+	let lo = 0;
+	let hi = cues.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if ((cues[mid] as CaptionCue).startMs <= positionMs) lo = mid + 1;
+		else hi = mid;
+	}
+	const cue = cues[lo - 1];
+	return cue && positionMs < cue.endMs ? cue : null;
 }
 
 /** HH:MM:SS.mmm, as WebVTT requires hours once a file can pass an hour (and allows them always). */

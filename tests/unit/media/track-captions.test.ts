@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { captionAt, mixPlan, trackCaptions } from '../../../src/lib/media/track-plan';
-import { TRACK_CAPTION_LINGER_MS as CAPTION_LINGER_MS } from '../../../src/lib/routine/captions';
+import { mixPlan, trackCaptions } from '../../../src/lib/media/track-plan';
+import { readingCueAt, readingCues, trackCaptionSpans, TRACK_CAPTION_LINGER_MS as CAPTION_LINGER_MS } from '../../../src/lib/routine/captions';
+import { captionLines } from '../../../src/lib/routine/caption-lines';
 import type { VoiceManifest } from '../../../src/lib/media/voice-manifest';
 import { buildTimeline, cue, fromStart } from '../playback/timeline-builder';
 
@@ -30,13 +31,15 @@ describe('track captions', () => {
 		]);
 	});
 
-	it('show the utterance under the position, linger a little, then clear', () => {
-		expect(captionAt(captions, 0)?.text).toBe('Make a fist.');
-		expect(captionAt(captions, 5999)?.text).toBe('Make a fist.');
-		expect(captionAt(captions, 6000)?.text).toBe('Let go.');
-		expect(captionAt(captions, 8000 + CAPTION_LINGER_MS - 1)?.text).toBe('Let go.');
-		expect(captionAt(captions, 8000 + CAPTION_LINGER_MS)).toBeNull();
-		expect(captionAt(captions, -1)).toBeNull();
-		expect(captionAt([], 100)).toBeNull();
+	it('show the utterance under the position, linger a little, then clear (as the track player reads them)', () => {
+		const cues = readingCues(trackCaptionSpans(captions, timeline.durationMs), captionLines);
+		const at = (ms: number) => readingCueAt(cues, ms)?.lines.join(' ') ?? null;
+		expect(at(0)).toBe('Make a fist.');
+		expect(at(5999)).toBe('Make a fist.');
+		expect(at(6000)).toBe('Let go.');
+		expect(at(8000 + CAPTION_LINGER_MS - 1)).toBe('Let go.');
+		expect(at(8000 + CAPTION_LINGER_MS)).toBeNull();
+		expect(at(-1)).toBeNull();
+		expect(readingCueAt([], 100)).toBeNull();
 	});
 });

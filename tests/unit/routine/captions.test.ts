@@ -1,3 +1,4 @@
+import { captionLines } from '../../../src/lib/routine/caption-lines';
 import { describe, expect, it } from 'vitest';
 import {
 	estimatedSpeechMs,
@@ -93,13 +94,13 @@ describe('readingCues (a captions file’s cues)', () => {
 		'Muscles that are used stay strong and supple, while long rest makes them weaker and stiffer.';
 
 	it('shows a short line as it is, for as long as its span', () => {
-		expect(readingCues([{ startMs: 2000, endMs: 8000, text: 'Breathe out slowly.', speechMs: 1500 }])).toEqual([
+		expect(readingCues([{ startMs: 2000, endMs: 8000, text: 'Breathe out slowly.', speechMs: 1500 }], captionLines)).toEqual([
 			{ startMs: 2000, endMs: 8000, lines: ['Breathe out slowly.'] }
 		]);
 	});
 
 	it('splits a long line into short captions shown in turn across its speech, the last until the span ends', () => {
-		const cues = readingCues([{ startMs: 10_000, endMs: 32_000, text: talk, speechMs: 18_000 }]);
+		const cues = readingCues([{ startMs: 10_000, endMs: 32_000, text: talk, speechMs: 18_000 }], captionLines);
 		expect(cues.length).toBeGreaterThan(2);
 		expect(cues[0]?.startMs).toBe(10_000);
 		expect(cues.at(-1)?.endMs).toBe(32_000);
@@ -123,7 +124,7 @@ describe('toWebVtt', () => {
 
 	it('writes a valid file: header, numbered cues in order, text escaped, no line break inside a cue', () => {
 		const vtt = toWebVtt(
-			[...readingCues(timelineCaptionSpans(timeline)), { startMs: 25_000, endMs: 26_000, lines: ['Two\n\nlines --> here'] }],
+			[...readingCues(timelineCaptionSpans(timeline), captionLines), { startMs: 25_000, endMs: 26_000, lines: ['Two\n\nlines --> here'] }],
 			'Stretch -- level 1'
 		);
 		const blocks = vtt.trim().split('\n\n');

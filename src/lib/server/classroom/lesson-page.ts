@@ -9,6 +9,7 @@ import { stageContent, type StageExercise, type StageTalk } from '$lib/routine/s
 import type { Timeline } from '$lib/routine/timeline';
 import { eq } from 'drizzle-orm';
 import { findRoutine, getLibrary, mediaFor, timelineFor } from '../content';
+import { captionSplits } from '../captions';
 import { getDatabase } from '../db';
 import { classes } from '../db/schema';
 import { normalizeJoinCode } from './join-code';
@@ -22,6 +23,8 @@ export interface LessonPage {
 	readonly timeline: Timeline;
 	readonly exercises: Record<string, StageExercise>;
 	readonly education: Record<string, StageTalk>;
+	/** Each spoken line split for the caption band (captionSplits). */
+	readonly captionSplits: Record<string, string[][]>;
 	readonly videos: MediaCatalog['videos'];
 	readonly sounds: MediaCatalog['sounds'];
 	/** The state now; the page then follows `GET /api/live/[code]/events`. */
@@ -53,6 +56,7 @@ export async function lessonPage(found: Exclude<Lookup, { kind: 'missing' }>): P
 		timeline,
 		exercises,
 		education,
+		captionSplits: captionSplits(timeline),
 		...mediaFor(timeline),
 		state
 	};

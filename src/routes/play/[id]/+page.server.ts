@@ -1,6 +1,7 @@
 import { wantsTrack } from '$lib/media/track-manifest';
 import { getLibrary, mediaFor, routineAndLevel, timelineFor, wakeChimeFiles } from '$lib/server/content';
 import { stageContent } from '$lib/routine/stage-content';
+import { captionSplits } from '$lib/server/captions';
 import { ambienceFiles, trackFor } from '$lib/server/tracks';
 import type { PageServerLoad } from './$types';
 
@@ -15,5 +16,5 @@ export const load: PageServerLoad = ({ params, url }) => {
 	const ambience = audioFirst ? ambienceFiles() : null;
 	// The sleep timer (and its chime) is for sessions done lying down: the audio-first ones.
 	const chime = audioFirst ? wakeChimeFiles() : null;
-	return { timeline, exercises, education, ...mediaFor(timeline), levelCount: routine.levels.length, track, ambience, audioFirst, chime };
+	return { timeline, exercises, education, captionSplits: captionSplits(timeline), ...mediaFor(timeline), levelCount: routine.levels.length, track, ambience, audioFirst, chime };
 };

@@ -1,4 +1,5 @@
 import { readingCues, toWebVtt } from '$lib/routine/captions';
+import { captionLines } from '$lib/routine/caption-lines';
 import { sessionCaptions } from '$lib/server/captions';
 import { routineAndLevel } from '$lib/server/content';
 import type { RequestHandler } from './$types';
@@ -11,7 +12,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = ({ params, url }) => {
 	const { routine, level } = routineAndLevel(params.id, url);
 	const { timeline, spans } = sessionCaptions(routine, level);
-	const body = toWebVtt(readingCues(spans), `${timeline.title}, level ${level}: ${timeline.levelName}. Times are from the start of the session.`);
+	const body = toWebVtt(readingCues(spans, captionLines), `${timeline.title}, level ${level}: ${timeline.levelName}. Times are from the start of the session.`);
 	return new Response(body, {
 		headers: {
 			'content-type': 'text/vtt; charset=utf-8',
