@@ -63,6 +63,8 @@ test('new leg symptoms at the check-in stop the programme with the get-help guid
 test("the player's stop-and-get-help ends the session with the same guidance, then the check-in", async ({ page }) => {
 	await openSession(page, 'desk-break');
 	await start(page);
+	// Help is two presses away: End (which pauses), then "Stop and get help".
+	await page.getByTestId('end-button').click();
 	await page.getByTestId('get-help').click();
 	const dialog = page.getByTestId('help-dialog');
 	await expect(dialog).toBeVisible();

@@ -188,8 +188,10 @@ for (const end of ['drift', 'chime'] as const) {
 		await recordBufferStarts(page);
 		// A long session: the live player's own clock is the page's, which fast-forwarding moves too.
 		await page.goto('/play/progressive-muscle-relaxation?level=1&track=off');
+		await page.getByTestId('more-button').click();
 		await page.getByLabel('Stop playing').selectOption('10');
 		if (end === 'chime') await page.getByLabel('Bring me back gently (soft chime)').check();
+		await page.getByTestId('more-sheet').getByRole('button', { name: 'Close' }).click();
 		await page.getByRole('button', { name: 'Start' }).click();
 		await expect(page.getByTestId('session-state')).toHaveText(/Get ready|Playing/);
 		await expect(page.getByTestId('sleep-left')).toHaveText(/^(10:00|9:5\d)$/);

@@ -61,7 +61,9 @@ async function startPlayer(page: Page, url: string): Promise<void> {
 	await expect(page.getByTestId('session-state')).toHaveText('Ready');
 	await expect.poll(() => page.evaluate(() => Boolean((window as unknown as Partial<Hooked>).__limber))).toBe(true);
 	await freeze(page);
-	await page.getByRole('button', { name: 'Start' }).click();
+	// force: Playwright waits for an element to be still over two animation frames, and a
+	// frozen clock has none; the button's visibility is checked by the layout checks instead.
+	await page.getByRole('button', { name: 'Start' }).click({ force: true });
 	await expect(page.getByTestId('session-state')).toHaveText('Get ready');
 	// Off the controls: a pointer resting on them keeps them shown, as it should.
 	await page.mouse.move(2, Math.round(page.viewportSize()!.height * 0.3));
@@ -93,7 +95,7 @@ for (const viewport of VIEWPORTS) {
 				.toBe(true);
 			await phase(page, viewport, 'exercise-controls-hidden', { controls: false });
 			// The first tap only brings them back: the session is still running.
-			await page.getByTestId('stage-readout').click();
+			await page.getByTestId('stage-readout').click({ force: true });
 			await expect(page.locator('.controls')).not.toHaveAttribute('inert');
 			await expect(page.getByTestId('session-state')).toHaveText('Playing');
 
@@ -106,7 +108,7 @@ for (const viewport of VIEWPORTS) {
 			await expect(page.getByRole('button', { name: 'Skip rest' })).toBeVisible();
 			await phase(page, viewport, 'rest', { controls: true });
 
-			await page.getByRole('button', { name: 'Pause' }).click();
+			await page.getByRole('button', { name: 'Pause' }).click({ force: true });
 			await expect(page.getByTestId('state-word')).toContainText('Paused');
 			await phase(page, viewport, 'paused', { controls: true });
 

@@ -162,7 +162,8 @@ export function stageReadout(input: ReadoutInput): StageReadout {
 			break;
 		}
 		case 'talk':
-			word = 'Talk';
+			// A relaxation session's spoken parts are listened to, not taught.
+			word = timeline.category === 'relaxation' ? 'Listen' : 'Talk';
 			nextUp = upNext(timeline, seg, input);
 			break;
 		case 'exercise': {

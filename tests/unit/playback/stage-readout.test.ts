@@ -96,6 +96,12 @@ describe('stageReadout', () => {
 		expect(r.nextUp).not.toBeNull();
 	});
 
+	it('a relaxation session listens rather than talks', () => {
+		const t = timeline('breathing-relaxation');
+		const seg = find(t, (s) => s.kind === 'education');
+		expect(read(t, seg).word).toBe('Listen');
+	});
+
 	it('held states say so in the word and offer no skip', () => {
 		const seg = find(mobility, (s) => s.kind === 'rest');
 		expect(read(mobility, seg, 'paused')).toMatchObject({ word: 'Paused', held: true, part: 'rest', skipLabel: null });
