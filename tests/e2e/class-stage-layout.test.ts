@@ -50,7 +50,7 @@ test('projector and phone fit every step of the four lessons', async ({ browser 
 		await phone.goto(`/join?code=${code}`);
 		await phone.getByTestId('join-name').fill('Ana');
 		await phone.getByRole('button', { name: 'Join' }).click();
-		await expect(phone).toHaveURL(new RegExp(`/live/${code}$`));
+		await expect(phone).toHaveURL(new RegExp(`/live/${code}$`), { timeout: 20_000 });
 		const screens: [Page, Viewport][] = [...projectors.map((p, i) => [p, PROJECTORS[i] as Viewport] as [Page, Viewport]), [phone, PHONE]];
 
 		// Paused, so each step holds still while it is looked at.
