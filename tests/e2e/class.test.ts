@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { openConsole, signUpInstructor } from './teach-helpers';
 
 /**
  * A back-school class in separate browser contexts (separate cookies, like separate
@@ -9,19 +9,8 @@ import { expectNoAxeViolations } from './axe';
  */
 
 async function signUpAndStartLesson(page: Page): Promise<string> {
-	await page.goto('/teach/signup');
-	await page.getByLabel('Email').fill(`instructor-${randomUUID()}@example.org`);
-	await page.getByLabel('Password', { exact: true }).fill('calm lumbar walks daily');
-	await page.getByRole('button', { name: 'Create account' }).click();
-	// scrypt is deliberately slow, and this machine's two cores are shared.
-	await expect(page).toHaveURL(/\/teach\/?$/, { timeout: 20_000 });
-	await page.getByRole('button', { name: 'Create class' }).click();
-	await expect(page).toHaveURL(/\/teach\/classes\//);
-	await page.getByRole('button', { name: 'Start live lesson' }).first().click();
-	await expect(page).toHaveURL(/\/teach\/live\/[A-Z0-9]{6}$/);
-	const code = new URL(page.url()).pathname.split('/').pop() ?? '';
-	await expect(page.getByTestId('console-status')).toContainText('Not started');
-	return code;
+	await signUpInstructor(page);
+	return openConsole(page);
 }
 
 async function join(browser: Browser, code: string, name: string): Promise<Page> {

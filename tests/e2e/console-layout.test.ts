@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { expectNoSidewaysScroll, saveScreen } from './fit';
+import { openConsole, signUpInstructor } from './teach-helpers';
 
 /**
  * The instructor's console on a tablet: with the lesson running, where the class is (step,
@@ -27,17 +27,8 @@ function inside(b: Box, width: number, height: number): boolean {
 }
 
 async function startLesson(page: Page): Promise<void> {
-	await page.goto('/teach/signup');
-	await page.getByLabel('Email').fill(`console-${randomUUID()}@example.org`);
-	await page.getByLabel('Password', { exact: true }).fill('calm lumbar walks daily');
-	await page.getByRole('button', { name: 'Create account' }).click();
-	// scrypt is deliberately slow, and this machine's two cores are shared.
-	await expect(page).toHaveURL(/\/teach\/?$/, { timeout: 30_000 });
-	await page.getByRole('button', { name: 'Create class' }).click();
-	await page.getByRole('button', { name: 'Start live lesson' }).first().click();
-	await expect(page).toHaveURL(/\/teach\/live\/[A-Z0-9]{6}$/);
-	// Connected: the console knows the lesson's state before it is asked to change it.
-	await expect(page.getByTestId('console-status')).toContainText('Not started');
+	await signUpInstructor(page, 'console');
+	await openConsole(page);
 	await page.getByRole('button', { name: 'Start lesson' }).click();
 	await expect(page.getByTestId('console-status')).toHaveText(/Playing/);
 }

@@ -17,6 +17,8 @@ export interface Fit {
 export function measureFit(page: Page): Promise<Fit> {
 	return page.evaluate(() => {
 		const width = window.innerWidth;
+		const scrollWidth = document.documentElement.scrollWidth;
+		if (scrollWidth <= width) return { scrollWidth, innerWidth: width, culprits: [] };
 		const describe = (el: Element): string => {
 			const classes = [...el.classList].filter((c) => !c.startsWith('svelte-')).join('.');
 			const right = Math.round(el.getBoundingClientRect().right);
@@ -31,7 +33,7 @@ export function measureFit(page: Page): Promise<Fit> {
 			.filter((el) => over(el) && !(el.parentElement && over(el.parentElement) && el.parentElement !== document.body))
 			.slice(0, 5)
 			.map(describe);
-		return { scrollWidth: document.documentElement.scrollWidth, innerWidth: width, culprits };
+		return { scrollWidth, innerWidth: width, culprits };
 	});
 }
 

@@ -4,7 +4,8 @@
  */
 import { compile } from './compile';
 import type { Category, Position } from './categories';
-import type { Routine } from './schema';
+import type { MediaCatalog, Routine } from './schema';
+import { routineStill } from './stills';
 
 export interface LevelSummary {
 	readonly level: number;
@@ -22,9 +23,13 @@ export interface RoutineSummary {
 	readonly positions: readonly Position[];
 	readonly equipment: readonly string[];
 	readonly levels: readonly LevelSummary[];
+	/** URL of the card's picture (see stills.ts), or null. */
+	readonly still: string | null;
 }
 
-export function summarize(routine: Routine): RoutineSummary {
+/** `catalog` gives the card its picture; `mediaBase` is where static/media is served. */
+export function summarize(routine: Routine, catalog?: Pick<MediaCatalog, 'videos' | 'images'>, mediaBase = '/media/'): RoutineSummary {
+	const still = catalog ? routineStill(routine, catalog) : null;
 	const used = new Set(routine.levels.flatMap((l) => l.steps.flatMap((s) => ('exercise' in s ? [s.exercise] : []))));
 	const exercises = routine.exercises.filter((e) => used.has(e.id));
 	return {
@@ -38,6 +43,7 @@ export function summarize(routine: Routine): RoutineSummary {
 		levels: routine.levels.map((l, i) => {
 			const t = compile(routine, i + 1);
 			return { level: i + 1, name: l.name, durationMs: t.durationMs, stepCount: t.steps.length };
-		})
+		}),
+		still: still ? `${mediaBase}${still}` : null
 	};
 }

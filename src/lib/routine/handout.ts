@@ -6,6 +6,7 @@ import { POSITION_LABELS } from './categories';
 import { compile } from './compile';
 import { frequencyText } from './format';
 import { isEducationStep, isExerciseStep, type MediaCatalog, type Routine } from './schema';
+import { exerciseStill } from './stills';
 
 /** A picture on the handout: a clip's poster or a catalogue image. */
 export interface HandoutPicture {
@@ -93,13 +94,11 @@ export function handout(routine: Routine, levelNumber: number, catalog: MediaCat
 			const ex = routine.exercises.find((e) => e.id === step.exercise);
 			const position = ex ? POSITION_LABELS[ex.position] : '';
 			const alt = `${t.title}, ${position.toLowerCase()}`;
-			const video = ex?.media?.video ? catalog.videos[ex.media.video] : undefined;
-			const image = ex?.media?.image ? catalog.images[ex.media.image] : undefined;
 			return {
 				...base,
 				kind: 'exercise',
 				position,
-				picture: picture(video?.poster ?? image?.file, alt),
+				picture: picture((ex && exerciseStill(ex, catalog)) ?? undefined, alt),
 				sameAs: seenAt(`exercise:${step.exercise}`),
 				instructions: ex?.instructions ?? [],
 				mistakes: ex?.mistakes ?? [],

@@ -35,11 +35,12 @@ export function getLibrary(): Library {
 	if (result.problems.length > 0 || !result.catalog) {
 		throw new Error(`Limber's content is invalid:\n${result.problems.map(formatProblem).join('\n')}`);
 	}
+	const catalog = result.catalog;
 	library = {
 		routines: new Map(result.routines.map((r) => [r.id, r])),
 		courses: result.courses,
-		catalog: result.catalog,
-		summaries: result.routines.map(summarize)
+		catalog,
+		summaries: result.routines.map((r) => summarize(r, catalog))
 	};
 	return library;
 }

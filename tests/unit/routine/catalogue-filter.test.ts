@@ -30,6 +30,7 @@ function summary(parts: Partial<RoutineSummary> & { id: string; minutes: number[
 		positions: ['lying'],
 		equipment: [],
 		levels: minutes.map((m, i) => ({ level: i + 1, name: `L${i + 1}`, durationMs: min(m), stepCount: 3 })),
+		still: null,
 		...rest
 	};
 }
