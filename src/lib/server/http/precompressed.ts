@@ -24,8 +24,9 @@ const ENCODINGS: readonly Encoding[] = [
  */
 export function acceptedEncodings(acceptEncoding: string | undefined): readonly Encoding[] {
 	if (!acceptEncoding) return [];
-	const preferred = new Negotiator({ headers: { 'accept-encoding': acceptEncoding } }).encodings(
-		ENCODINGS.map((e) => e.name)
-	);
-	return preferred.flatMap((name) => ENCODINGS.filter((e) => e.name === name));
+	const names = ENCODINGS.map((e) => e.name);
+	const negotiator = new Negotiator({ headers: { 'accept-encoding': acceptEncoding } });
+	// At equal quality, brotli (smaller) first. negotiator 1.0 takes `preferred`; its types predate it.
+	const encodings = negotiator.encodings.bind(negotiator) as (available: readonly string[], options: { preferred: readonly string[] }) => string[];
+	return encodings(names, { preferred: names }).flatMap((name) => ENCODINGS.filter((e) => e.name === name));
 }

@@ -10,7 +10,7 @@
  * requests (304, 412), HEAD, and refusing paths that climb out of the root.
  */
 import { stat } from 'node:fs/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { contentType } from 'mime-types';
 import send from 'send';
@@ -91,21 +91,27 @@ async function serve(req: IncomingMessage, res: ServerResponse, next: Next, targ
 			response.setHeader('Content-Type', contentType(path.extname(target.file)) || 'application/octet-stream');
 		}
 	});
-	stream.on('error', (error: Error & { status?: number; code?: string }) => {
+	stream.on('error', (error: Error & { status?: number; code?: string; headers?: Record<string, string> }) => {
 		if (res.headersSent) {
 			// Failed mid-body (the file shrank or vanished while it was read): the client
 			// sees a cut-off response and asks again; nothing else is affected.
 			res.destroy();
 			return;
 		}
-		const status = error.status ?? 500;
-		const code = error.code ?? (error.cause as { code?: string } | undefined)?.code;
-		if (status >= 500) warn(`static file ${target.pathname} could not be read (${code ?? error.name}); answered 404`);
 		clearHeaders(res);
-		// Gone, a folder now, or unreadable: for whoever asked, the file is not there.
-		const answer = status === 403 ? 403 : 404;
-		res.writeHead(answer, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
-		res.end(answer === 404 ? 'Not found' : 'Forbidden');
+		const status = error.status ?? 500;
+		if (status < 500) {
+			// send's own answers: 404 (gone), 403 (a path out of the root), 412, 416 (with its Content-Range).
+			res.writeHead(status, { ...error.headers, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+			// The status's own words: the error's message may name the path on disk.
+			res.end(STATUS_CODES[status] ?? 'Not found');
+			return;
+		}
+		// Unreadable (permissions, a folder now, an I/O error): for whoever asked, the file is not there.
+		const code = error.code ?? (error.cause as { code?: string } | undefined)?.code;
+		warn(`static file ${target.pathname} could not be read (${code ?? error.name}); answered 404`);
+		res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+		res.end('Not found');
 	});
 	stream.pipe(res);
 }
