@@ -67,6 +67,11 @@ export function start(options: StartOptions): void {
 		stopAndExit('uncaught exception', 1);
 	});
 
+	server.once('error', (error: NodeJS.ErrnoException) => {
+		// Before listening, the only errors are the address's: say which, and stop.
+		console.error(`Could not listen on ${config.host}:${config.port}: ${error.code ?? error.message}`);
+		process.exit(1);
+	});
 	server.listen(config.port, config.host, () => {
 		const address = server.address();
 		if (!address || typeof address === 'string') return;
