@@ -2,6 +2,7 @@ import { building } from '$app/environment';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { instructorForToken, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { hub } from '$lib/server/classroom/live';
+import { getLibrary } from '$lib/server/content';
 import { closeDatabase, getDatabase, initDatabase } from '$lib/server/db';
 import { writesSettled } from '$lib/server/db/write-queue';
 import { describeError, newErrorId } from '$lib/server/error-report';
@@ -15,6 +16,10 @@ import { DRAIN_EVENT, onStop, SHUTDOWN_EVENT } from '$lib/server/lifecycle';
 export const init: ServerInit = async () => {
 	if (building) return;
 	await initDatabase();
+	// Checked and compiled now, before the server listens: otherwise the first request after
+	// a restart (a whole class reconnecting) waits seconds behind it, and bad content would
+	// only show then.
+	getLibrary();
 	// The server entry (src/lib/server/http/graceful-stop.ts) stops in these two steps.
 	onStop(DRAIN_EVENT, (notice) => hub.closeAll({ retryJitterMs: notice.retryJitterMs }));
 	onStop(SHUTDOWN_EVENT, (notice) => notice.waitUntil(writesSettled().then(closeDatabase)));

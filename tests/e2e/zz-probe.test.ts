@@ -1,0 +1,31 @@
+import { expect, test } from '@playwright/test';
+import { signUpWithClass, startLive } from '../../bench/class/http';
+import { BuiltServer } from './server/built-server';
+test('probe', async ({ browser }) => {
+	test.setTimeout(120_000);
+	const server = await BuiltServer.start();
+	const code = await startLive(server.url, await signUpWithClass(server.url), 1);
+	const page = await (await browser.newContext()).newPage();
+	await page.goto(`${server.url}/api/time`);
+	await page.evaluate((url) => {
+		const w = window as unknown as { log: string[] };
+		w.log = [];
+		const t0 = performance.now();
+		const es = new EventSource(url);
+		const at = () => Math.round(performance.now() - t0);
+		es.onopen = () => w.log.push(`${at()} open`);
+		es.onerror = () => w.log.push(`${at()} error rs=${es.readyState}`);
+		es.addEventListener('state', () => w.log.push(`${at()} state`));
+	}, `${server.url}/api/live/${code}/events`);
+	await page.waitForTimeout(1000);
+	const t = Date.now();
+	const exit = await server.signal('SIGTERM');
+	const stopped = Date.now() - t;
+	await server.restart();
+	const up = Date.now() - t;
+	await page.waitForTimeout(9000);
+	console.log(`stop ${stopped} (exit ${exit.afterMs}) up ${up}`, await page.evaluate(() => (window as unknown as { log: string[] }).log));
+	console.log(server.log);
+	await server.dispose();
+	expect(1).toBe(1);
+});
