@@ -415,3 +415,19 @@ test('afterwards the server is healthy and logged no error', async () => {
 	expect(server.log).not.toMatch(/^error /m);
 	expect(server.log).not.toMatch(/Unhandled|uncaught/i);
 });
+
+test('an exception in a handler: one log line with the route and an error id, no personal data, a 500 with the id, and the server goes on', async () => {
+	const reply = await send(context.base, { path: '/api/bench/throw?email=ana.lopes@example.org', headers: { accept: 'application/json' } });
+	expect(reply.status).toBe(500);
+	const body = JSON.parse(reply.body) as { message: string; id: string };
+	expect(body.id).toMatch(/^[0-9a-f]{10}$/);
+	expect(body.message).toContain(body.id);
+	expect(body.message).not.toContain('Ana');
+	const lines = server.log.split('\n').filter((line) => line.includes(body.id));
+	expect(lines).toHaveLength(1);
+	expect(lines[0]).toMatch(new RegExp(`^error ${body.id} GET /api/bench/throw 500: Error at src/routes/api/bench/throw/\\+server\\.ts:\\d+:\\d+$`));
+	expect(server.log).not.toContain('Ana Lopes');
+	expect(server.log).not.toContain('ana.lopes@example.org');
+	expect((await fetch(`${context.base}/api/health`)).status).toBe(200);
+	expect(server.running).toBe(true);
+});
