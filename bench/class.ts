@@ -9,8 +9,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cpus, loadavg } from 'node:os';
-import { COMMAND_LEAD_MS, positionAt, type LiveCommand } from '../src/lib/classroom/protocol';
+import { COMMAND_LEAD_MS, positionAt } from '../src/lib/classroom/protocol';
 import { command, hubStats, join, signUpWithClass, startLive, type HubStats, type Instructor } from './class/http';
+import { plan, pool } from './class/plan';
 import { SseListener } from './class/sse-client';
 import { sampleLoad } from './lib/load';
 import { benchLog, buildUnlessReused } from './lib/run';
@@ -30,33 +31,6 @@ const HEAP_TOLERANCE_BYTES = 2 * 1024 * 1024;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
-	const out: R[] = new Array<R>(items.length);
-	let next = 0;
-	await Promise.all(
-		Array.from({ length: Math.min(limit, items.length) }, async () => {
-			while (next < items.length) {
-				const i = next++;
-				out[i] = await fn(items[i] as T, i);
-			}
-		})
-	);
-	return out;
-}
-
-/** start, then pause / seek / resume / next / previous / restart block, all of which change the state. */
-function plan(i: number): LiveCommand {
-	if (i === 0) return { type: 'start' };
-	const cycle: LiveCommand[] = [
-		{ type: 'pause' },
-		{ type: 'seekToStep', step: Math.floor(i / 6) % 3 },
-		{ type: 'resume' },
-		{ type: 'next' },
-		{ type: 'previous' },
-		{ type: 'restartBlock' }
-	];
-	return cycle[(i - 1) % cycle.length] as LiveCommand;
-}
 
 async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs: number): Promise<boolean> {
 	const deadline = Date.now() + timeoutMs;

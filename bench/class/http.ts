@@ -73,10 +73,12 @@ export interface HubStats {
 	readonly rooms: number;
 	readonly rss: number;
 	readonly heapUsed: number;
+	/** Milliseconds, since the last read with `reset` (bench:soak). */
+	readonly eventLoopDelay: { readonly p50: number; readonly p99: number; readonly max: number };
 }
 
-export async function hubStats(base: string): Promise<HubStats> {
-	const res = await fetch(`${base}/api/bench/hub`);
+export async function hubStats(base: string, options: { readonly resetLoopDelay?: boolean } = {}): Promise<HubStats> {
+	const res = await fetch(`${base}/api/bench/hub${options.resetLoopDelay ? '?reset=1' : ''}`);
 	if (!res.ok) throw new Error(`/api/bench/hub answered ${res.status}: is LIMBER_BENCH=1 set?`);
 	return (await res.json()) as HubStats;
 }

@@ -20,13 +20,15 @@ export class SseListener {
 	readonly arrivals: Arrival[] = [];
 	#buffer = '';
 	#request: http.ClientRequest | undefined;
+	#open = true;
 	#firstState: Promise<void>;
 	#resolveFirst: () => void = () => undefined;
 
-	constructor(url: string, cookie: string) {
+	/** `lastEventId`: a reconnecting browser's Last-Event-ID (the last seq it saw). */
+	constructor(url: string, cookie: string, lastEventId?: number) {
 		this.#firstState = new Promise<void>((resolve, reject) => {
 			this.#resolveFirst = resolve;
-			const request = http.get(url, { agent, headers: { accept: 'text/event-stream', cookie } }, (res) => {
+			const request = http.get(url, { agent, headers: { accept: 'text/event-stream', cookie, ...(lastEventId === undefined ? {} : { 'last-event-id': String(lastEventId) }) } }, (res) => {
 				if (res.statusCode !== 200) {
 					reject(new Error(`events answered ${res.statusCode}`));
 					res.resume();
@@ -35,6 +37,7 @@ export class SseListener {
 				res.setEncoding('utf8');
 				res.on('data', (chunk: string) => this.#read(chunk));
 				res.on('error', () => undefined);
+				res.on('close', () => (this.#open = false));
 			});
 			request.on('error', (error) => reject(error));
 			this.#request = request;
@@ -47,7 +50,13 @@ export class SseListener {
 	}
 
 	close(): void {
+		this.#open = false;
 		this.#request?.destroy();
+	}
+
+	/** False once this side closed the stream or the server ended it. */
+	get open(): boolean {
+		return this.#open;
 	}
 
 	#read(chunk: string): void {

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { readDisplayName, readJoinCode } from '$lib/classroom/join-code-input';
 import { requestJoin } from '$lib/classroom/join-request';
+import { readForm } from '$lib/server/request-body';
 import type { Actions } from './$types';
 
 /**
@@ -10,7 +11,9 @@ import type { Actions } from './$types';
  */
 export const actions: Actions = {
 	default: async ({ request, fetch }) => {
-		const form = await request.formData();
+		const body = await readForm(request);
+		if (!body.ok) return fail(body.status, { code: '', name: '', codeError: null, nameError: null, message: body.message });
+		const form = body.value;
 		const typedCode = String(form.get('code') ?? '');
 		const typedName = String(form.get('name') ?? '');
 		const code = readJoinCode(typedCode);

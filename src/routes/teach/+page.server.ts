@@ -4,6 +4,7 @@ import { CLASS_TITLE_MAX_LENGTH, classesOf, createClass } from '$lib/server/clas
 import { findCourse } from '$lib/server/classroom/live';
 import { getLibrary } from '$lib/server/content';
 import { getDatabase } from '$lib/server/db';
+import { readForm } from '$lib/server/request-body';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -22,7 +23,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	create: async ({ request, locals, url }) => {
 		if (!locals.instructor) redirect(303, signInUrl(url));
-		const form = await request.formData();
+		const body = await readForm(request);
+		if (!body.ok) return fail(body.status, { title: '', courseId: '', message: body.message });
+		const form = body.value;
 		const courseId = String(form.get('course') ?? '');
 		const title = String(form.get('title') ?? '')
 			.replace(/\s+/g, ' ')

@@ -52,13 +52,3 @@ export function parseCheckIn(body: unknown): Parsed<CheckInRequest> {
 	}
 	return { ok: true, value: { pain, effort } };
 }
-
-/** The request's JSON body, or undefined when it is not JSON at all. */
-export async function readJson(request: Request): Promise<unknown> {
-	if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json')) return undefined;
-	try {
-		return (await request.json()) as unknown;
-	} catch {
-		return undefined;
-	}
-}

@@ -11,7 +11,7 @@
 import { SSE_EVENTS, type LiveState, type Participant } from '$lib/classroom/protocol';
 import type { Timeline } from '$lib/routine/timeline';
 import type { LiveLessonRow } from './lessons';
-import { encodeEvent, HEARTBEAT, RETRY } from './sse';
+import { encodeEvent, encodeRetry, HEARTBEAT, RECONNECT_MS, RETRY } from './sse';
 
 /** Who is on the other end of a stream; decided by the endpoint from cookies. */
 export type Viewer =
@@ -76,6 +76,8 @@ export class LiveHub {
 	readonly #maxQueued: number;
 	#connections = 0;
 	#heartbeat: ReturnType<typeof setInterval> | undefined;
+	/** Set by closeAll(): the server is stopping, so streams opened now are sent away at once. */
+	#closing: { readonly retryJitterMs: number; readonly random: () => number } | undefined;
 
 	constructor(options: HubOptions = {}) {
 		this.#heartbeatMs = options.heartbeatMs ?? 15_000;
@@ -124,6 +126,27 @@ export class LiveHub {
 		for (const connection of [...room.connections]) this.#close(connection);
 	}
 
+	/**
+	 * The server is stopping: every stream is told to reconnect after RECONNECT_MS plus a
+	 * random share of `retryJitterMs` (so a room of phones does not come back in the same
+	 * millisecond), then closed. Streams opened after this get the same and close at once.
+	 * The lessons stay held: the state is in the database for whichever process comes next.
+	 */
+	closeAll(options: { readonly retryJitterMs: number; readonly random?: () => number }): void {
+		this.#closing = { retryJitterMs: options.retryJitterMs, random: options.random ?? Math.random };
+		for (const room of this.#rooms.values()) {
+			for (const connection of [...room.connections]) {
+				this.#send(connection, this.#jitteredRetry());
+				this.#close(connection);
+			}
+		}
+	}
+
+	#jitteredRetry(): Uint8Array {
+		const closing = this.#closing;
+		return encodeRetry(RECONNECT_MS + Math.floor((closing ? closing.random() : 0) * (closing?.retryJitterMs ?? 0)));
+	}
+
 	/** Makes `state` the lesson's state and sends it to every stream of the lesson. */
 	publish(state: LiveState): void {
 		const room = this.#rooms.get(state.code);
@@ -159,6 +182,12 @@ export class LiveHub {
 			start: (controller) => {
 				const c: Connection = { controller, viewer, room, closed: false, unlisten: () => undefined };
 				connection = c;
+				if (this.#closing) {
+					controller.enqueue(this.#jitteredRetry());
+					controller.close();
+					c.closed = true;
+					return;
+				}
 				if (signal?.aborted) {
 					controller.close();
 					c.closed = true;

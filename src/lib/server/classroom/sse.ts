@@ -18,7 +18,12 @@ export const HEARTBEAT = encoder.encode(': heartbeat\n\n');
 
 /** Sent first: how long a browser waits before reconnecting after a drop. */
 export const RECONNECT_MS = 1000;
-export const RETRY = encoder.encode(`retry: ${RECONNECT_MS}\n\n`);
+export const RETRY = encodeRetry(RECONNECT_MS);
+
+/** A `retry:` field alone: sets how long this browser waits before its next reconnect. */
+export function encodeRetry(ms: number): Uint8Array {
+	return encoder.encode(`retry: ${Math.max(0, Math.round(ms))}\n\n`);
+}
 
 /**
  * The seq a reconnecting browser last saw (the `Last-Event-ID` header), or null when it

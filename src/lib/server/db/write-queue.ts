@@ -13,3 +13,8 @@ export function queuedWrite<T>(write: () => Promise<T>): Promise<T> {
 	tail = run.catch(() => undefined);
 	return run;
 }
+
+/** Resolves once every write queued so far has finished (on shutdown, before the database closes). */
+export function writesSettled(): Promise<void> {
+	return tail.then(() => undefined);
+}

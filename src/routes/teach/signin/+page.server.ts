@@ -4,6 +4,7 @@ import { signInByEmail, signInByIp } from '$lib/server/auth/limits';
 import { safeNext } from '$lib/server/auth/redirect';
 import { createSession, setSessionCookie } from '$lib/server/auth/sessions';
 import { getDatabase } from '$lib/server/db';
+import { readForm } from '$lib/server/request-body';
 import { retryAfterText } from '$lib/server/security/rate-limit';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,7 +15,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url, getClientAddress }) => {
-		const form = await request.formData();
+		const body = await readForm(request);
+		if (!body.ok) return fail(body.status, { email: '', message: body.message });
+		const form = body.value;
 		const email = String(form.get('email') ?? '');
 		const password = String(form.get('password') ?? '');
 		const key = normalizeEmail(email);

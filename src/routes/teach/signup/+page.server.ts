@@ -3,6 +3,7 @@ import { createInstructor } from '$lib/server/auth/accounts';
 import { PASSWORD_MIN_LENGTH } from '$lib/server/auth/password';
 import { createSession, setSessionCookie } from '$lib/server/auth/sessions';
 import { getDatabase } from '$lib/server/db';
+import { readForm } from '$lib/server/request-body';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -12,7 +13,9 @@ export const load: PageServerLoad = ({ locals }) => {
 
 export const actions: Actions = {
 	default: async ({ request, cookies, url }) => {
-		const form = await request.formData();
+		const body = await readForm(request);
+		if (!body.ok) return fail(body.status, { email: '', message: body.message });
+		const form = body.value;
 		const email = String(form.get('email') ?? '');
 		const password = String(form.get('password') ?? '');
 		const { db } = await getDatabase();

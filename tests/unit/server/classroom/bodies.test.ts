@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCheckIn, parseCommand, parseName, readJson } from '$lib/server/classroom/bodies';
+import { parseCheckIn, parseCommand, parseName } from '$lib/server/classroom/bodies';
 
 describe('parseCommand', () => {
 	it.each([{ type: 'start' }, { type: 'pause', extra: 1 }, { type: 'seekToStep', step: 3 }])('accepts %o', (body) => {
@@ -43,18 +43,5 @@ describe('parseCheckIn', () => {
 		const parsed = parseCheckIn(body);
 		expect(parsed.ok).toBe(false);
 		if (!parsed.ok) expect(parsed.message.startsWith(field)).toBe(true);
-	});
-});
-
-describe('readJson', () => {
-	const post = (body: string, type = 'application/json') => new Request('http://x/', { method: 'POST', body, headers: { 'content-type': type } });
-	it('reads a JSON body', async () => {
-		expect(await readJson(post('{"a":1}'))).toEqual({ a: 1 });
-	});
-	it('ignores bodies that are not declared JSON (a cross-site form cannot send them)', async () => {
-		expect(await readJson(post('{"a":1}', 'text/plain'))).toBeUndefined();
-	});
-	it('answers undefined for broken JSON', async () => {
-		expect(await readJson(post('{'))).toBeUndefined();
 	});
 });

@@ -170,3 +170,39 @@ describe('LiveHub roster', () => {
 		expect(parse(await drain(reader, 1)).map((e) => e.event)).toEqual(['state']);
 	});
 });
+
+describe('LiveHub.closeAll (the server is stopping)', () => {
+	/** Everything a stream sends until it closes. */
+	async function readToEnd(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<string> {
+		let text = '';
+		for (;;) {
+			const { value, done } = await reader.read();
+			if (done) return text;
+			text += new TextDecoder().decode(value);
+		}
+	}
+	const retries = (text: string) => [...text.matchAll(/^retry: (\d+)$/gm)].map((m) => Number(m[1]));
+
+	it('tells every stream to come back after a jittered delay, then closes it', async () => {
+		const readers = [0, 1, 2].map(() => hub.connect(state.code, { role: 'viewer' }, null).getReader());
+		const draws = [0, 0.5, 0.999];
+		hub.closeAll({ retryJitterMs: 3000, random: () => draws.shift() ?? 0 });
+		const texts = await Promise.all(readers.map(readToEnd));
+		// The first retry is the one every stream gets on connect; the last is the stop's.
+		expect(texts.map((t) => retries(t).at(-1))).toEqual([1000, 2500, 3997]);
+		expect(hub.connectionCount).toBe(0);
+	});
+
+	it('sends a stream opened while stopping away at once, with its own jittered retry', async () => {
+		hub.closeAll({ retryJitterMs: 2000, random: () => 0.25 });
+		const text = await readToEnd(hub.connect(state.code, { role: 'participant', participantId: 'p1' }, null).getReader());
+		expect(retries(text)).toEqual([1500]);
+		expect(parse(text)).toEqual([]);
+		expect(hub.connectionCount).toBe(0);
+	});
+
+	it('keeps the lessons held: the state is still there for whoever asks before the exit', () => {
+		hub.closeAll({ retryJitterMs: 1000 });
+		expect(hub.room(state.code)?.state).toEqual(state);
+	});
+});

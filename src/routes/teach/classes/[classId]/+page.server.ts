@@ -3,6 +3,7 @@ import { signInUrl } from '$lib/server/auth/redirect';
 import { classOf, lessonReports, MIN_CHECKINS_SHOWN } from '$lib/server/classroom/classes';
 import { findCourse, openLiveLesson } from '$lib/server/classroom/live';
 import { getDatabase } from '$lib/server/db';
+import { readForm } from '$lib/server/request-body';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -31,7 +32,9 @@ export const actions: Actions = {
 		const klass = await classOf(db, locals.instructor.id, params.classId);
 		const course = klass ? findCourse(klass.courseId) : undefined;
 		if (!klass || !course) error(404, 'No class of yours has this address');
-		const lessonNumber = Number((await request.formData()).get('lesson'));
+		const body = await readForm(request);
+		if (!body.ok) return fail(body.status, { message: body.message });
+		const lessonNumber = Number(body.value.get('lesson'));
 		if (!Number.isInteger(lessonNumber) || lessonNumber < 1 || lessonNumber > course.lessons.length) {
 			return fail(400, { message: `Choose a lesson from 1 to ${course.lessons.length}` });
 		}

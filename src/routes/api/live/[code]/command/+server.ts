@@ -1,7 +1,8 @@
 import { answer, refuse } from '$lib/server/classroom/answers';
-import { parseCommand, readJson } from '$lib/server/classroom/bodies';
+import { parseCommand } from '$lib/server/classroom/bodies';
 import { normalizeJoinCode } from '$lib/server/classroom/join-code';
 import { findLesson, runCommand } from '$lib/server/classroom/live';
+import { readJsonBody } from '$lib/server/request-body';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = async ({ params, request, locals }) => {
@@ -12,7 +13,9 @@ export const POST: RequestHandler = async ({ params, request, locals }) => {
 	const owner = found.kind === 'live' ? found.room.instructorId : found.instructorId;
 	if (locals.instructor?.id !== owner) return refuse(403, "Only this lesson's instructor can control it");
 	if (found.kind === 'ended') return refuse(410, 'This lesson has ended');
-	const command = parseCommand(await readJson(request));
+	const body = await readJsonBody(request);
+	if (!body.ok) return refuse(body.status, body.message);
+	const command = parseCommand(body.value);
 	if (!command.ok) return refuse(400, command.message);
 	const result = await runCommand(found.room, command.value);
 	if (result.kind === 'refused') return refuse(result.reason === 'ended' ? 409 : 400, result.message);

@@ -23,13 +23,14 @@ export const GET: RequestHandler = async ({ params, request, locals, cookies }) 
 		const participant = await participantFor(found.lesson.id, cookies.get(PARTICIPANT_COOKIE));
 		if (participant) viewer = { role: 'participant', participantId: participant.id };
 	}
+	const headers = {
+		'content-type': 'text/event-stream; charset=utf-8',
+		'cache-control': 'no-store',
+		// Reverse proxies (nginx) would otherwise hold events back in a buffer.
+		'x-accel-buffering': 'no'
+	};
+	// SvelteKit answers HEAD with GET: a stream would hold the request open with nothing sent.
+	if (request.method === 'HEAD') return new Response(null, { headers });
 	const stream = hub.connect(room.code, viewer, parseLastEventId(request.headers.get('last-event-id')), request.signal);
-	return new Response(stream, {
-		headers: {
-			'content-type': 'text/event-stream; charset=utf-8',
-			'cache-control': 'no-store',
-			// Reverse proxies (nginx) would otherwise hold events back in a buffer.
-			'x-accel-buffering': 'no'
-		}
-	});
+	return new Response(stream, { headers });
 };
