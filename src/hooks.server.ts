@@ -1,23 +1,39 @@
 import { building } from '$app/environment';
 import type { Handle, ServerInit } from '@sveltejs/kit';
-import { instructorForToken, SESSION_COOKIE } from '$lib/server/auth/sessions';
-import { closeDatabase, getDatabase, initDatabase } from '$lib/server/db';
+import { currentInstructor } from '$lib/server/auth/current-instructor';
+import { SESSION_COOKIE } from '$lib/server/auth/sessions';
+import { closeLive, getLive } from '$lib/server/classroom/live-runtime';
+import { DATABASE_LOST_MESSAGE } from '$lib/server/classroom/unavailable-answer';
+import { closeDatabase, initDatabase } from '$lib/server/db';
+import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
 
 /**
  * Opens and migrates the database before the first request, so a broken database
- * stops the server at start instead of failing later requests. Skipped while
- * building: prerendering must not create a data folder on the build machine.
+ * stops the server at start instead of failing later requests, and starts listening to
+ * the other servers (PostgreSQL). Skipped while building: prerendering must not create a
+ * data folder on the build machine.
  */
 export const init: ServerInit = async () => {
 	if (building) return;
 	await initDatabase();
+	await getLive();
 	// adapter-node emits this after it stops accepting connections.
-	process.once('sveltekit:shutdown', () => void closeDatabase());
+	process.once('sveltekit:shutdown', () => void closeLive().then(closeDatabase));
 };
 
 /** Who is signed in, for every request; pages and endpoints decide what that allows. */
 export const handle: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
-	event.locals.instructor = token ? await instructorForToken((await getDatabase()).db, token) : null;
+	try {
+		event.locals.instructor = token ? await currentInstructor(token) : null;
+	} catch (error) {
+		// Not knowing who is asking, a live endpoint answers what it would for any lost
+		// database: try again shortly. Pages fail as they would without the database.
+		if (!isDatabaseUnavailable(error) || !event.url.pathname.startsWith('/api/')) throw error;
+		return new Response(JSON.stringify({ message: DATABASE_LOST_MESSAGE }), {
+			status: 503,
+			headers: { 'content-type': 'application/json', 'cache-control': 'no-store', 'retry-after': '1' }
+		});
+	}
 	return resolve(event);
 };

@@ -9,7 +9,6 @@ import type { Timeline } from '$lib/routine/timeline';
 import { eq } from 'drizzle-orm';
 import { findRoutine, mediaFor, timelineFor } from '../content';
 import { getDatabase } from '../db';
-import { classes } from '../db/schema';
 import { normalizeJoinCode } from './join-code';
 import { stateOf, type LiveLessonRow } from './lessons';
 import { findCourse, findLesson, hub, type Lookup } from './live';
@@ -44,7 +43,7 @@ export async function lessonPage(found: Exclude<Lookup, { kind: 'missing' }>): P
 		routine.exercises.map((e) => [e.id, { name: e.name, instructions: e.instructions, sided: e.sided }])
 	);
 	const education = Object.fromEntries(routine.education.map((b) => [b.id, { title: b.title, text: b.text }]));
-	const { db } = await getDatabase();
+	const { db, tables: { classes } } = await getDatabase();
 	const [klass] = await db.select({ courseId: classes.courseId }).from(classes).where(eq(classes.id, lesson.classId));
 	const lessonTitle = (klass && findCourse(klass.courseId)?.lessons[lesson.lessonNumber - 1]?.title) ?? timeline.title;
 	const state = (found.room ?? hub.room(lesson.code))?.state ?? stateOf(lesson);
