@@ -73,10 +73,14 @@ export interface HubStats {
 	readonly rooms: number;
 	readonly rss: number;
 	readonly heapUsed: number;
+	/** The server's event-loop delay since the last reset. */
+	readonly eventLoopDelay: { readonly p99_ms: number; readonly max_ms: number };
 }
 
-export async function hubStats(base: string): Promise<HubStats> {
-	const res = await fetch(`${base}/api/bench/hub`);
+/** `gc: false` reads without a full collection (which would itself stall the loop); `reset` starts a new delay window. */
+export async function hubStats(base: string, options: { readonly gc?: boolean; readonly reset?: boolean } = {}): Promise<HubStats> {
+	const query = [options.gc === false ? 'nogc' : '', options.reset ? 'reset' : ''].filter(Boolean).join('&');
+	const res = await fetch(`${base}/api/bench/hub${query ? `?${query}` : ''}`);
 	if (!res.ok) throw new Error(`/api/bench/hub answered ${res.status}: is LIMBER_BENCH=1 set?`);
 	return (await res.json()) as HubStats;
 }

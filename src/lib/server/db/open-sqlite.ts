@@ -15,6 +15,7 @@ import { ensureCreatedAt } from './meta';
 import { assertMigrations } from './migrations';
 import { DATABASE_FILE_NAME } from './paths';
 import * as tables from './schema.sqlite';
+import { WalCheckpointer } from './wal-checkpointer';
 import { createWriteQueue } from './write-queue';
 
 export interface SqliteOptions {
@@ -27,6 +28,7 @@ export interface SqliteDatabase extends Database {
 	readonly client: Client;
 	/** Absolute path of the SQLite file. */
 	readonly file: string;
+	readonly checkpointer: WalCheckpointer;
 }
 
 // SQLite's own clock is this machine's, read in the statement (julianday has ms precision).
@@ -37,11 +39,17 @@ export async function openSqlite(options: SqliteOptions): Promise<SqliteDatabase
 	mkdirSync(options.dataDir, { recursive: true });
 	const file = path.join(options.dataDir, DATABASE_FILE_NAME);
 	// A file: URL built by Node, so spaces and other odd characters in the path survive.
-	const client = createClient({ url: pathToFileURL(file).href });
+	const url = pathToFileURL(file).href;
+	// One connection: the pragmas below hold per connection, and writes queue anyway.
+	const client = createClient({ url, concurrency: 1 });
+	let checkpointer: WalCheckpointer | undefined;
 	try {
 		// WAL is stored in the file itself, so setting it once covers every later
 		// connection: readers no longer block the writer.
 		await client.execute('PRAGMA journal_mode = WAL');
+		// Checkpoints happen in a worker, never inside a commit on this thread (see wal-checkpointer.ts).
+		await client.execute('PRAGMA synchronous = NORMAL');
+		await client.execute('PRAGMA wal_autocheckpoint = 0');
 		// libsql already turns foreign keys on for each pooled connection; saying so
 		// here documents the requirement, and the unit test checks a fresh connection.
 		await client.execute('PRAGMA foreign_keys = ON');
@@ -50,15 +58,24 @@ export async function openSqlite(options: SqliteOptions): Promise<SqliteDatabase
 		const write = createWriteQueue();
 		const base = { dialect: 'sqlite' as const, db, tables, write, clockMs: CLOCK_MS, location: file, createdAt: '' };
 		const createdAt = await ensureCreatedAt(base);
+		checkpointer = new WalCheckpointer(url);
+		const running = checkpointer;
 		return {
 			...base,
 			createdAt,
 			client,
 			file,
 			transaction: (run) => write(() => db.transaction(run)),
-			close: async () => client.close()
+			checkpointer: running,
+			close: async () => {
+				await running.stop();
+				// On the way out the main thread may block: empty the WAL into the file.
+				await client.execute('PRAGMA wal_checkpoint(TRUNCATE)').catch(() => undefined);
+				client.close();
+			}
 		};
 	} catch (error) {
+		await checkpointer?.stop();
 		client.close();
 		throw error;
 	}

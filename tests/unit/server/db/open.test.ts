@@ -67,6 +67,26 @@ describe('openSqlite', () => {
 		expect(Number(await pragma(database.file, 'foreign_keys'))).toBe(1);
 	});
 
+	it('never checkpoints inside a commit on the main thread: a worker moves the WAL into the file', async () => {
+		const database = await start(tmp);
+		const setting = async (name: string) => Number((await database.client.execute(`PRAGMA ${name}`)).rows[0]?.[0]);
+		expect(await setting('synchronous')).toBe(1); // NORMAL
+		expect(await setting('wal_autocheckpoint')).toBe(0);
+		for (let i = 0; i < 50; i++) await database.write(() => database.client.execute({ sql: 'INSERT INTO app_meta (key, value) VALUES (?, ?)', args: [`k${i}`, 'x'.repeat(2000)] }));
+		const result = await database.checkpointer.checkpoint();
+		expect(result.log).toBeGreaterThan(0);
+		expect(result.checkpointed).toBe(result.log);
+		// …and the data is in the file: a fresh connection reads it.
+		await database.close();
+		opened.splice(opened.indexOf(database), 1);
+		const client = createClient({ url: pathToFileURL(database.file).href });
+		try {
+			expect(Number((await client.execute('SELECT count(*) FROM app_meta')).rows[0]?.[0])).toBe(51);
+		} finally {
+			client.close();
+		}
+	});
+
 	it('refuses to start without its migrations, naming the folder it looked in', async () => {
 		const migrationsDir = path.join(tmp, 'nowhere');
 		await expect(openSqlite({ dataDir: tmp, migrationsDir })).rejects.toThrow(migrationsDir);
