@@ -10,8 +10,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { COMMAND_LEAD_MS, positionAt, type LiveCommand } from '../src/lib/classroom/protocol';
+import { COMMAND_LEAD_MS, positionAt } from '../src/lib/classroom/protocol';
 import { command, hubStats, join, signUpWithClass, startLive, type HubStats, type Instructor } from './class/http';
+import { plan, pool, sleep } from './class/commands';
 import { SseListener } from './class/sse-client';
 import { measureCommits } from './class/sqlite-commits';
 import { sampleLoad } from './lib/load';
@@ -30,35 +31,8 @@ const TARGET_P99_MS = 100;
 /** After-GC heap growth over the cycles that still counts as no leak (allocator noise). */
 const HEAP_TOLERANCE_BYTES = 2 * 1024 * 1024;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
-	const out: R[] = new Array<R>(items.length);
-	let next = 0;
-	await Promise.all(
-		Array.from({ length: Math.min(limit, items.length) }, async () => {
-			while (next < items.length) {
-				const i = next++;
-				out[i] = await fn(items[i] as T, i);
-			}
-		})
-	);
-	return out;
-}
 
-/** start, then pause / seek / resume / next / previous / restart block, all of which change the state. */
-function plan(i: number): LiveCommand {
-	if (i === 0) return { type: 'start' };
-	const cycle: LiveCommand[] = [
-		{ type: 'pause' },
-		{ type: 'seekToStep', step: Math.floor(i / 6) % 3 },
-		{ type: 'resume' },
-		{ type: 'next' },
-		{ type: 'previous' },
-		{ type: 'restartBlock' }
-	];
-	return cycle[(i - 1) % cycle.length] as LiveCommand;
-}
 
 async function waitFor(check: () => Promise<boolean> | boolean, timeoutMs: number): Promise<boolean> {
 	const deadline = Date.now() + timeoutMs;

@@ -12,10 +12,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { LiveCommand } from '../src/lib/classroom/protocol';
 import { createCluster, freePort } from '../scripts/lib/pg-cluster';
 import { startInstance, type Instance } from '../scripts/lib/limber-cluster';
 import { command, hubStats, join, signUpWithClass, startLive, type HubStats, type Instructor } from './class/http';
+import { plan, pool, sleep } from './class/commands';
 import { SseListener } from './class/sse-client';
 import { sampleLoad } from './lib/load';
 import { benchLog, buildUnlessReused, type BenchLog } from './lib/run';
@@ -28,27 +28,8 @@ const TARGET_P99_MS = 100;
 /** Streams must all be open within this long (they open 200 at a time). */
 const CONNECT_TIMEOUT_MS = 120_000;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
-	const out: R[] = new Array<R>(items.length);
-	let next = 0;
-	await Promise.all(
-		Array.from({ length: Math.min(limit, items.length) }, async () => {
-			while (next < items.length) {
-				const i = next++;
-				out[i] = await fn(items[i] as T, i);
-			}
-		})
-	);
-	return out;
-}
 
-function plan(i: number): LiveCommand {
-	if (i === 0) return { type: 'start' };
-	const cycle: LiveCommand[] = [{ type: 'pause' }, { type: 'seekToStep', step: Math.floor(i / 6) % 3 }, { type: 'resume' }, { type: 'next' }, { type: 'previous' }, { type: 'restartBlock' }];
-	return cycle[(i - 1) % cycle.length] as LiveCommand;
-}
 
 interface Server {
 	readonly url: string;

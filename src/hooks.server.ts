@@ -6,6 +6,7 @@ import { closeLive, getLive } from '$lib/server/classroom/live-runtime';
 import { DATABASE_LOST_MESSAGE } from '$lib/server/classroom/unavailable-answer';
 import { closeDatabase, initDatabase } from '$lib/server/db';
 import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
+import { applySecurityHeaders } from '$lib/server/security/headers';
 
 /**
  * Opens and migrates the database before the first request, so a broken database
@@ -21,8 +22,23 @@ export const init: ServerInit = async () => {
 	process.once('sveltekit:shutdown', () => void closeLive().then(closeDatabase));
 };
 
-/** Who is signed in, for every request; pages and endpoints decide what that allows. */
+/** Every answer carries Limber's security headers (see security/headers.ts). */
 export const handle: Handle = async ({ event, resolve }) => {
+	const response = await identify({ event, resolve });
+	const https = event.url.protocol === 'https:';
+	try {
+		applySecurityHeaders(response.headers, https);
+		return response;
+	} catch {
+		// Headers of a response from fetch() are immutable: copy it.
+		const copy = new Response(response.body, response);
+		applySecurityHeaders(copy.headers, https);
+		return copy;
+	}
+};
+
+/** Who is signed in, for every request; pages and endpoints decide what that allows. */
+const identify: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
 	try {
 		event.locals.instructor = token ? await currentInstructor(token) : null;

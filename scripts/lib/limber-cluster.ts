@@ -4,12 +4,13 @@
  * `npm run bench:cluster` run. Everything listens on 127.0.0.1 only and is stopped by the
  * caller (`stop()`), or with the process.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { waitForHealth } from './local-server';
 
 const run = promisify(execFile);
 
@@ -36,21 +37,6 @@ export interface InstanceOptions {
 	readonly dataDir: string;
 	readonly env?: Readonly<Record<string, string>>;
 	readonly nodeArgs?: readonly string[];
-}
-
-async function waitForHealth(url: string, child: ChildProcess, log: string[], timeoutMs = 60_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${log.join('')}`);
-		try {
-			const res = await fetch(`${url}/api/health`);
-			if (res.ok) return;
-		} catch {
-			// Not listening yet.
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error(`${url} did not answer /api/health within ${timeoutMs / 1000} s:\n${log.join('')}`);
 }
 
 /** One `node build` on PostgreSQL, reading the client's address and protocol from the proxy's headers. */
@@ -80,7 +66,7 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
 	child.stdout?.on('data', keep);
 	child.stderr?.on('data', keep);
 	try {
-		await waitForHealth(url, child, log);
+		await waitForHealth(url, child, log, 60_000);
 	} catch (error) {
 		child.kill('SIGKILL');
 		throw error;

@@ -9,7 +9,7 @@
  */
 import { execFile } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './local-server';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -43,18 +43,6 @@ export function findPgBin(env: NodeJS.ProcessEnv = process.env): string | null {
 		.filter((v) => existsSync(path.join(root, v, 'bin', 'initdb')))
 		.sort((a, b) => Number(b) - Number(a));
 	return versions[0] ? path.join(root, versions[0], 'bin') : null;
-}
-
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const srv = createServer();
-		srv.once('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
-			const address = srv.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			srv.close(() => resolve(port));
-		});
-	});
 }
 
 const asRoot = process.getuid?.() === 0;
@@ -109,3 +97,5 @@ export async function createCluster(options: ClusterOptions = {}): Promise<PgClu
 		}
 	};
 }
+
+export { freePort } from './local-server';
