@@ -66,7 +66,8 @@ export async function startInstance(options: InstanceOptions): Promise<Instance>
 	child.stdout?.on('data', keep);
 	child.stderr?.on('data', keep);
 	try {
-		await waitForHealth(url, child, log, 60_000);
+		// Generous: a cold start on two cores shared with a browser and other servers can be slow.
+		await waitForHealth(url, child, log, 120_000);
 	} catch (error) {
 		child.kill('SIGKILL');
 		throw error;

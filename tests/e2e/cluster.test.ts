@@ -30,7 +30,7 @@ let proxy: Proxy;
 const contexts: BrowserContext[] = [];
 
 test.beforeAll(async () => {
-	test.setTimeout(180_000);
+	test.setTimeout(420_000);
 	tmp = mkdtempSync(path.join(tmpdir(), 'limber-cluster-'));
 	pg = await createCluster();
 	const ports = [await freePort(), await freePort(), await freePort()];
