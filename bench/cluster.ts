@@ -236,7 +236,12 @@ async function main(): Promise<void> {
 				);
 			}
 			log(`postgres: 3 servers on ${pg.url}`);
-			rows.push(...(await runSetup('postgres', instances, sizes, commands, log)));
+			rows.push(
+				...(await runSetup('postgres', instances, sizes, commands, log).catch((error: unknown) => {
+					for (const s of instances) console.error(`--- server ${s.name} said:\n${s.log.join('').slice(-2000)}`);
+					throw error;
+				}))
+			);
 		} finally {
 			await Promise.all(instances.map((s) => s.stop()));
 			await pg.destroy();

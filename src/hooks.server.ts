@@ -3,7 +3,7 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { currentInstructor } from '$lib/server/auth/current-instructor';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { closeLive, getLive } from '$lib/server/classroom/live-runtime';
-import { DATABASE_LOST_MESSAGE } from '$lib/server/classroom/unavailable-answer';
+import { DATABASE_LOST_MESSAGE, logUnavailable } from '$lib/server/classroom/unavailable-answer';
 import { closeDatabase, initDatabase } from '$lib/server/db';
 import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { applySecurityHeaders } from '$lib/server/security/headers';
@@ -46,6 +46,7 @@ const identify: Handle = async ({ event, resolve }) => {
 		// Not knowing who is asking, a live endpoint answers what it would for any lost
 		// database: try again shortly. Pages fail as they would without the database.
 		if (!isDatabaseUnavailable(error) || !event.url.pathname.startsWith('/api/')) throw error;
+		logUnavailable(error);
 		return new Response(JSON.stringify({ message: DATABASE_LOST_MESSAGE }), {
 			status: 503,
 			headers: { 'content-type': 'application/json', 'cache-control': 'no-store', 'retry-after': '1' }

@@ -48,11 +48,18 @@ export async function startLive(base: string, instructor: Instructor, lessonNumb
 
 /** Joins as a participant; answers the participant cookie. */
 export async function join(base: string, code: string, name: string): Promise<string> {
-	const res = await fetch(`${base}/api/live/${code}/join`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ name })
-	});
+	let res: Response;
+	// A 503 (the database did not answer in time, on a loaded machine) is tried again, as a person would.
+	for (let attempt = 1; ; attempt++) {
+		res = await fetch(`${base}/api/live/${code}/join`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ name })
+		});
+		if (res.status !== 503 || attempt === 5) break;
+		await res.arrayBuffer();
+		await new Promise((r) => setTimeout(r, 500 * attempt));
+	}
 	if (!res.ok) throw new Error(`join: ${res.status} ${await res.text()}`);
 	(await res.json()) as JoinResponse;
 	return cookiesOf(res);

@@ -26,13 +26,18 @@ const CONNECTION_CODES = new Set([
 	'40P01'
 ]);
 
-export function isDatabaseUnavailable(error: unknown): boolean {
+/** The code that says the database is away (a socket error, postgres.js's, or an SQLSTATE), or null. */
+export function unavailableReason(error: unknown): string | null {
 	for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-		if (typeof e !== 'object') return false;
+		if (typeof e !== 'object') return null;
 		const code = 'code' in e ? e.code : undefined;
 		// SQLSTATE class 08: connection exception.
-		if (typeof code === 'string' && (CONNECTION_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+		if (typeof code === 'string' && (CONNECTION_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return code;
 		e = 'cause' in e ? e.cause : undefined;
 	}
-	return false;
+	return null;
+}
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+	return unavailableReason(error) !== null;
 }
