@@ -17,7 +17,10 @@ const config = {
 				'connect-src': ['self'],
 				'worker-src': ['self', 'blob:'],
 				'object-src': ['none'],
-				'base-uri': ['self']
+				'base-uri': ['self'],
+				// No other site may frame Limber (the same is sent on every other answer: src/hooks.server.ts).
+				'frame-ancestors': ['none'],
+				'form-action': ['self']
 			}
 		}
 	}

@@ -14,7 +14,7 @@ import { cpus } from 'node:os';
 import path from 'node:path';
 import type { LiveState } from '../src/lib/classroom/protocol';
 import { command, hubStats, join, signUpWithClass, startLive, type HubStats } from './class/http';
-import { plan, pool } from './class/plan';
+import { plan, pool } from './class/commands';
 import { SseListener } from './class/sse-client';
 import { sampleLoad } from './lib/load';
 import { benchLog, buildUnlessReused } from './lib/run';
@@ -83,7 +83,7 @@ async function main(): Promise<void> {
 			latest = await command(base, code, instructor.cookie, plan(i));
 			await sleep(500);
 		}
-		const start = await hubStats(base, { resetLoopDelay: true });
+		const start = await hubStats(base, { reset: true });
 		log(`start: ${start.connections} streams, heap ${mb(start.heapUsed)} MB, RSS ${mb(start.rss)} MB; soaking ${MINUTES} min`);
 
 		const sent: Sent[] = [];
@@ -207,7 +207,7 @@ async function main(): Promise<void> {
 				[
 					['RSS start → end (MB)', `${fmt(result.memory.start.rss_mb)} → ${fmt(result.memory.end.rss_mb)}`, ''],
 					['heap start → end (MB, after GC)', `${fmt(result.memory.start.heap_mb)} → ${fmt(result.memory.end.heap_mb)} (${fmt(heapGrowthPct, 2)} %)`, `< ${TARGETS.heap_growth_pct} %`],
-					['event-loop delay p99 / max (ms)', `${fmt(end.eventLoopDelay.p99)} / ${fmt(end.eventLoopDelay.max)}`, ''],
+					['event-loop delay p99 / max (ms)', `${fmt(end.eventLoopDelay.p99_ms)} / ${fmt(end.eventLoopDelay.max_ms)}`, ''],
 					['delivery p50 / p99 / max (ms)', `${fmt(delivery.p50)} / ${fmt(delivery.p99)} / ${fmt(delivery.max)}`, `p99 ≤ ${TARGETS.delivery_p99_ms}`],
 					['delivery p99, last / first minute', fmt(result.ratios.delivery_p99_last_over_first_minute, 2), ''],
 					['events missed (of expected)', `${missed} (of ${expected})`, '0'],

@@ -48,11 +48,18 @@ export async function startLive(base: string, instructor: Instructor, lessonNumb
 
 /** Joins as a participant; answers the participant cookie. */
 export async function join(base: string, code: string, name: string): Promise<string> {
-	const res = await fetch(`${base}/api/live/${code}/join`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ name })
-	});
+	let res: Response;
+	// A 503 (the database did not answer in time, on a loaded machine) is tried again, as a person would.
+	for (let attempt = 1; ; attempt++) {
+		res = await fetch(`${base}/api/live/${code}/join`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ name })
+		});
+		if (res.status !== 503 || attempt === 5) break;
+		await res.arrayBuffer();
+		await new Promise((r) => setTimeout(r, 500 * attempt));
+	}
 	if (!res.ok) throw new Error(`join: ${res.status} ${await res.text()}`);
 	(await res.json()) as JoinResponse;
 	return cookiesOf(res);
@@ -73,12 +80,14 @@ export interface HubStats {
 	readonly rooms: number;
 	readonly rss: number;
 	readonly heapUsed: number;
-	/** Milliseconds, since the last read with `reset` (bench:soak). */
-	readonly eventLoopDelay: { readonly p50: number; readonly p99: number; readonly max: number };
+	/** The server's event-loop delay since the last reset, in ms. */
+	readonly eventLoopDelay: { readonly p50_ms: number; readonly p99_ms: number; readonly max_ms: number };
 }
 
-export async function hubStats(base: string, options: { readonly resetLoopDelay?: boolean } = {}): Promise<HubStats> {
-	const res = await fetch(`${base}/api/bench/hub${options.resetLoopDelay ? '?reset=1' : ''}`);
+/** `gc: false` reads without a full collection (which would itself stall the loop); `reset` starts a new delay window. */
+export async function hubStats(base: string, options: { readonly gc?: boolean; readonly reset?: boolean } = {}): Promise<HubStats> {
+	const query = [options.gc === false ? 'nogc' : '', options.reset ? 'reset' : ''].filter(Boolean).join('&');
+	const res = await fetch(`${base}/api/bench/hub${query ? `?${query}` : ''}`);
 	if (!res.ok) throw new Error(`/api/bench/hub answered ${res.status}: is LIMBER_BENCH=1 set?`);
 	return (await res.json()) as HubStats;
 }

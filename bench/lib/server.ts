@@ -2,9 +2,9 @@
  * Builds Limber and runs the built server (`node build`) on a free local port with its
  * SQLite folder in a fresh temporary directory, as a user would run it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { freePort, waitForHealth } from '../../scripts/lib/local-server';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,33 +26,6 @@ export async function buildApp(): Promise<number> {
 	const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
 	if (code !== 0) throw new Error(`npm run build failed (exit ${code}):\n${output.join('').slice(-4000)}`);
 	return Date.now() - started;
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const srv = createServer();
-		srv.once('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
-			const address = srv.address();
-			const port = typeof address === 'object' && address ? address.port : 0;
-			srv.close(() => resolve(port));
-		});
-	});
-}
-
-async function waitForHealth(url: string, child: ChildProcess, log: string[]): Promise<void> {
-	const deadline = Date.now() + 30_000;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${log.join('')}`);
-		try {
-			const res = await fetch(`${url}/api/health`);
-			if (res.ok) return;
-		} catch {
-			// Not listening yet.
-		}
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error(`the server did not answer /api/health within 30 s:\n${log.join('')}`);
 }
 
 export interface ServerOptions {

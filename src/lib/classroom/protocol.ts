@@ -91,14 +91,21 @@ export const JOIN_CODE_LENGTH = 6;
  * the person as it is. Statuses: 400 malformed body, 403 not allowed (not this lesson's
  * instructor; not a participant), 404 no such code, 409 not possible now (check-in before
  * the end, a second check-in, a command racing the end), 410 the lesson has ended,
- * 429 too many wrong codes (with a Retry-After header, in seconds).
+ * 429 too many wrong codes (with a Retry-After header, in seconds), 503 the server's database
+ * cannot be reached right now (with a Retry-After header: try again).
  */
 export interface LiveError {
 	readonly message: string;
 }
 
-/** `POST /api/live/[code]/command`: body is a LiveCommand; 200 answers the new LiveState
- * (unchanged, same seq, when there was nothing to do, e.g. pause while paused). */
+/** `POST /api/live/[code]/command`: body is a LiveCommand, optionally with `id`; 200 answers the new LiveState
+ * (unchanged, same seq, when there was nothing to do, e.g. pause while paused). 503 (with Retry-After) while the
+ * server's database cannot be reached: nothing was applied, or, if it was, sending the same `id` again answers
+ * the state it led to without applying it twice. */
+export type LiveCommandRequest = LiveCommand & { readonly id?: string };
+
+/** What a command `id` may be: a UUID fits. */
+export const COMMAND_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 
 /** `POST /api/live/[code]/join` body. Joining again from a browser that has joined returns the same id. */
 export interface JoinRequest {

@@ -9,9 +9,9 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!locals.instructor) redirect(303, signInUrl(url));
-	const { db } = await getDatabase();
+	const database = await getDatabase();
 	const courses = getLibrary().courses.map((c) => ({ id: c.id, title: c.title, lessonCount: c.lessons.length }));
-	const classes = (await classesOf(db, locals.instructor.id)).map((c) => ({
+	const classes = (await classesOf(database, locals.instructor.id)).map((c) => ({
 		id: c.id,
 		title: c.title,
 		courseTitle: findCourse(c.courseId)?.title ?? c.courseId,
@@ -35,8 +35,7 @@ export const actions: Actions = {
 		if (title.length > CLASS_TITLE_MAX_LENGTH) {
 			return fail(400, { title, courseId, message: `Use a class name of at most ${CLASS_TITLE_MAX_LENGTH} characters` });
 		}
-		const { db } = await getDatabase();
-		const created = await createClass(db, { instructorId: locals.instructor.id, courseId, title: title || course.title });
+		const created = await createClass(await getDatabase(), { instructorId: locals.instructor.id, courseId, title: title || course.title });
 		redirect(303, `/teach/classes/${created.id}`);
 	}
 };

@@ -1,9 +1,7 @@
 /** Instructor accounts: sign-up and the credential check behind sign-in. */
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { LibSQLDatabase } from 'drizzle-orm/libsql';
-import { instructors } from '../db/schema';
-import { queuedWrite } from '../db/write-queue';
+import type { Database } from '../db/database';
 import { decoyHash, hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from './password';
 
 export interface Instructor {
@@ -26,13 +24,15 @@ export function signUpProblem(email: string, password: string): string | null {
 
 export type SignUpResult = { readonly ok: true; readonly instructor: Instructor } | { readonly ok: false; readonly message: string };
 
-export async function createInstructor(db: LibSQLDatabase, email: string, password: string, now = Date.now()): Promise<SignUpResult> {
+export async function createInstructor(database: Database, email: string, password: string, now = Date.now()): Promise<SignUpResult> {
 	const normalized = normalizeEmail(email);
 	const problem = signUpProblem(normalized, password);
 	if (problem) return { ok: false, message: problem };
 	const instructor = { id: randomUUID(), email: normalized };
 	const passwordHash = await hashPassword(password);
-	const inserted = await queuedWrite(() =>
+	const { db, tables } = database;
+	const { instructors } = tables;
+	const inserted = await database.write(() =>
 		db
 			.insert(instructors)
 			.values({ ...instructor, passwordHash, createdAt: now })
@@ -44,7 +44,8 @@ export async function createInstructor(db: LibSQLDatabase, email: string, passwo
 }
 
 /** The instructor whose email and password these are, or null (same time either way). */
-export async function checkCredentials(db: LibSQLDatabase, email: string, password: string): Promise<Instructor | null> {
+export async function checkCredentials(database: Database, email: string, password: string): Promise<Instructor | null> {
+	const { db, tables: { instructors } } = database;
 	const normalized = normalizeEmail(email);
 	const [row] = await db.select().from(instructors).where(eq(instructors.email, normalized));
 	if (password.length > PASSWORD_MAX_LENGTH) return null;

@@ -4,6 +4,7 @@
  */
 import {
 	CHECK_IN_EFFORTS,
+	COMMAND_ID_PATTERN,
 	LIVE_COMMAND_TYPES,
 	PAIN_MAX,
 	PAIN_MIN,
@@ -28,6 +29,11 @@ export function parseCommand(body: unknown): Parsed<LiveCommand> {
 		return { ok: true, value: { type: 'seekToStep', step: body.step } };
 	}
 	return { ok: true, value: { type: body.type } };
+}
+
+/** The command's `id` if it sent a usable one (a retry sends the same id), else undefined. */
+export function parseCommandId(body: unknown): string | undefined {
+	return isRecord(body) && typeof body.id === 'string' && COMMAND_ID_PATTERN.test(body.id) ? body.id : undefined;
 }
 
 /** A display name: trimmed, inner runs of space collapsed, 1 to PARTICIPANT_NAME_MAX_LENGTH characters. */

@@ -1,10 +1,8 @@
 /** An instructor's classes and what each lesson of a class produced (attendance, check-ins). */
 import { randomUUID } from 'node:crypto';
 import { and, avg, count, desc, eq, ne } from 'drizzle-orm';
-import type { LibSQLDatabase } from 'drizzle-orm/libsql';
 import { CHECK_IN_EFFORTS, type CheckInEffort } from '$lib/classroom/protocol';
-import { attendance, checkIns, classes, liveLessons } from '../db/schema';
-import { queuedWrite } from '../db/write-queue';
+import type { Database } from '../db/database';
 
 export interface ClassRow {
 	readonly id: string;
@@ -41,21 +39,23 @@ export interface LessonReport {
 export const CLASS_TITLE_MAX_LENGTH = 80;
 
 export async function createClass(
-	db: LibSQLDatabase,
+	database: Database,
 	input: { instructorId: string; courseId: string; title: string },
 	now = Date.now()
 ): Promise<ClassRow> {
 	const row: ClassRow = { id: randomUUID(), ...input, createdAt: now };
-	await queuedWrite(() => db.insert(classes).values(row));
+	await database.write(() => database.db.insert(database.tables.classes).values(row));
 	return row;
 }
 
-export function classesOf(db: LibSQLDatabase, instructorId: string): Promise<ClassRow[]> {
+export function classesOf(database: Database, instructorId: string): Promise<ClassRow[]> {
+	const { db, tables: { classes } } = database;
 	return db.select().from(classes).where(eq(classes.instructorId, instructorId)).orderBy(desc(classes.createdAt));
 }
 
 /** The class if it exists and belongs to this instructor; otherwise null (the caller 404s either way). */
-export async function classOf(db: LibSQLDatabase, instructorId: string, classId: string): Promise<ClassRow | null> {
+export async function classOf(database: Database, instructorId: string, classId: string): Promise<ClassRow | null> {
+	const { db, tables: { classes } } = database;
 	const [row] = await db
 		.select()
 		.from(classes)
@@ -63,7 +63,8 @@ export async function classOf(db: LibSQLDatabase, instructorId: string, classId:
 	return row ?? null;
 }
 
-export async function lessonReports(db: LibSQLDatabase, classId: string, lessonCount: number): Promise<LessonReport[]> {
+export async function lessonReports(database: Database, classId: string, lessonCount: number): Promise<LessonReport[]> {
+	const { db, tables: { attendance, checkIns, liveLessons } } = database;
 	const [present, runs, answers, efforts] = await Promise.all([
 		db
 			.select({ lessonNumber: attendance.lessonNumber, n: count() })
@@ -111,7 +112,8 @@ export async function lessonReports(db: LibSQLDatabase, classId: string, lessonC
 }
 
 /** A lesson of this class still going, so "start" twice does not open two rooms. */
-export async function runningLesson(db: LibSQLDatabase, classId: string, lessonNumber: number): Promise<string | null> {
+export async function runningLesson(database: Database, classId: string, lessonNumber: number): Promise<string | null> {
+	const { db, tables: { liveLessons } } = database;
 	const [row] = await db
 		.select({ code: liveLessons.code })
 		.from(liveLessons)

@@ -1,8 +1,13 @@
 /**
- * The live lessons this server holds: per lesson the authoritative LiveState and the
+ * The live lessons this server holds: per lesson the newest LiveState it knows and the
  * open SSE connections it fans out to. Kept cheap for a full room (1000 connections):
  * every event is serialized and encoded once and the same bytes are queued on every
  * stream; one heartbeat timer serves all connections of all lessons.
+ *
+ * The hub does not decide states: the database does (lesson-state.ts), and the hub is
+ * told, by this server after a commit and by the bus for other servers' commits. It
+ * applies a state only if its seq is newer than the one it has, so events arriving twice
+ * or late (this server's own commit and its notification) are applied once, in order.
  *
  * Bookkeeping cannot leak: a connection leaves its lesson when the browser goes away
  * (the stream is cancelled and the request aborted; either one is enough), when it
@@ -11,6 +16,7 @@
 import { SSE_EVENTS, type LiveState, type Participant } from '$lib/classroom/protocol';
 import type { Timeline } from '$lib/routine/timeline';
 import type { LiveLessonRow } from './lessons';
+import { RoomPresence } from './presence';
 import { encodeEvent, encodeRetry, HEARTBEAT, RECONNECT_MS, RETRY } from './sse';
 
 /** Who is on the other end of a stream; decided by the endpoint from cookies. */
@@ -46,6 +52,10 @@ export interface HubOptions {
 	 * so a stalled device loses nothing by reconnecting: it is sent the current state.
 	 */
 	readonly maxQueued?: number;
+	/** Recent events kept per lesson, so a browser that reconnects after a short gap is sent what it missed. */
+	readonly replayDepth?: number;
+	/** A participant's first stream on this server opened, or their last one closed (for the other servers). */
+	readonly onPresence?: (code: string, participantId: string, online: boolean) => void;
 }
 
 interface Connection {
@@ -56,15 +66,21 @@ interface Connection {
 	unlisten: () => void;
 }
 
+interface RecentEvent {
+	readonly seq: number;
+	readonly bytes: Uint8Array;
+}
+
 interface RoomEntry {
-	code: string;
+	readonly code: string;
 	readonly lesson: LiveLessonRow;
 	state: LiveState;
+	/** Consecutive seqs ending at `state.seq` (empty after a gap). */
+	recent: RecentEvent[];
 	readonly timeline: Timeline;
 	readonly instructorId: string;
 	readonly names: Map<string, string>;
-	/** Open streams per participant: a phone with two tabs is one person. */
-	readonly online: Map<string, number>;
+	readonly presence: RoomPresence;
 	readonly connections: Set<Connection>;
 	rosterTimer: ReturnType<typeof setTimeout> | undefined;
 }
@@ -74,6 +90,8 @@ export class LiveHub {
 	readonly #heartbeatMs: number;
 	readonly #rosterDelayMs: number;
 	readonly #maxQueued: number;
+	readonly #replayDepth: number;
+	readonly #onPresence: NonNullable<HubOptions['onPresence']>;
 	#connections = 0;
 	#heartbeat: ReturnType<typeof setInterval> | undefined;
 	/** Set by closeAll(): the server is stopping, so streams opened now are sent away at once. */
@@ -83,6 +101,8 @@ export class LiveHub {
 		this.#heartbeatMs = options.heartbeatMs ?? 15_000;
 		this.#rosterDelayMs = options.rosterDelayMs ?? 100;
 		this.#maxQueued = options.maxQueued ?? 64;
+		this.#replayDepth = options.replayDepth ?? 32;
+		this.#onPresence = options.onPresence ?? (() => undefined);
 	}
 
 	/** Open SSE connections across all lessons (for the health check and the bench). */
@@ -98,6 +118,11 @@ export class LiveHub {
 		return this.#rooms.get(code);
 	}
 
+	/** Every lesson held, for re-reading their states after this server may have missed events. */
+	rooms(): Room[] {
+		return [...this.#rooms.values()];
+	}
+
 	/** Holds a lesson; a lesson already held is returned as it is (two requests racing to load it). */
 	open(init: RoomInit): Room {
 		const existing = this.#rooms.get(init.state.code);
@@ -106,10 +131,11 @@ export class LiveHub {
 			code: init.state.code,
 			lesson: init.lesson,
 			state: init.state,
+			recent: [],
 			timeline: init.timeline,
 			instructorId: init.instructorId,
 			names: new Map([...init.participants].map((p) => [p.id, p.name])),
-			online: new Map(),
+			presence: new RoomPresence(),
 			connections: new Set(),
 			rosterTimer: undefined
 		};
@@ -129,11 +155,11 @@ export class LiveHub {
 	/**
 	 * The server is stopping: every stream is told to reconnect after RECONNECT_MS plus a
 	 * random share of `retryJitterMs` (so a room of phones does not come back in the same
-	 * millisecond), then closed. Streams opened after this get the same and close at once.
-	 * The lessons stay held: the state is in the database for whichever process comes next.
+	 * millisecond, to this server or another), then closed. Streams opened after this get the
+	 * same and close at once. The lessons stay held: the state is in the database.
 	 */
-	closeAll(options: { readonly retryJitterMs: number; readonly random?: () => number }): void {
-		this.#closing = { retryJitterMs: options.retryJitterMs, random: options.random ?? Math.random };
+	closeAll(options: { readonly retryJitterMs?: number; readonly random?: () => number } = {}): void {
+		this.#closing = { retryJitterMs: options.retryJitterMs ?? 0, random: options.random ?? Math.random };
 		for (const room of this.#rooms.values()) {
 			for (const connection of [...room.connections]) {
 				this.#send(connection, this.#jitteredRetry());
@@ -147,20 +173,51 @@ export class LiveHub {
 		return encodeRetry(RECONNECT_MS + Math.floor((closing ? closing.random() : 0) * (closing?.retryJitterMs ?? 0)));
 	}
 
-	/** Makes `state` the lesson's state and sends it to every stream of the lesson. */
-	publish(state: LiveState): void {
+	/**
+	 * Makes `state` the lesson's state and sends it to every stream of the lesson, unless the
+	 * hub already has this seq or a newer one. True if it was applied.
+	 */
+	publish(state: LiveState): boolean {
 		const room = this.#rooms.get(state.code);
-		if (!room) throw new Error(`No live lesson ${state.code} is held`);
-		room.state = state;
+		if (!room || state.seq <= room.state.seq) return false;
 		const bytes = encodeEvent(SSE_EVENTS.state, JSON.stringify(state), state.seq);
+		const follows = state.seq === room.state.seq + 1;
+		const kept = follows ? room.recent.slice(Math.max(0, room.recent.length - this.#replayDepth + 1)) : [];
+		room.recent = [...kept, { seq: state.seq, bytes }];
+		room.state = state;
 		for (const connection of room.connections) this.#send(connection, bytes);
+		return true;
 	}
 
-	addParticipant(code: string, participant: { readonly id: string; readonly name: string }): void {
+	/** Adds participants to the roster (a join here or on another server; the list re-read from the database). */
+	addParticipants(code: string, participants: Iterable<{ readonly id: string; readonly name: string }>): void {
 		const room = this.#rooms.get(code);
 		if (!room) return;
-		room.names.set(participant.id, participant.name);
+		let added = false;
+		for (const p of participants) {
+			if (room.names.get(p.id) === p.name) continue;
+			room.names.set(p.id, p.name);
+			added = true;
+		}
+		if (added) this.#rosterChanged(room);
+	}
+
+	/** Another server's participants on this lesson (see RoomPresence.applyRemote). */
+	applyRemotePresence(code: string, instance: string, on: readonly string[], off: readonly string[], reset: boolean): void {
+		const room = this.#rooms.get(code);
+		if (!room) return;
+		room.presence.applyRemote(instance, on, off, reset);
 		this.#rosterChanged(room);
+	}
+
+	/** A server that went silent: its participants stop counting as connected. */
+	forgetInstance(instance: string): void {
+		for (const room of this.#rooms.values()) if (room.presence.forget(instance)) this.#rosterChanged(room);
+	}
+
+	/** The participants connected to this server, per lesson. */
+	localPresence(code: string): string[] {
+		return this.#rooms.get(code)?.presence.local ?? [];
 	}
 
 	roster(code: string): Participant[] {
@@ -169,10 +226,10 @@ export class LiveHub {
 	}
 
 	/**
-	 * A stream of the lesson's events: `retry`, then the current state unless the browser
-	 * already has it (`lastEventId` equals the current seq; only the latest state matters, so
-	 * there is nothing older to replay), then every change. The instructor's stream also
-	 * carries the roster.
+	 * A stream of the lesson's events: `retry`, then what the browser has not seen: nothing
+	 * if `lastEventId` is the current seq; the events after it if the hub still has all of
+	 * them; otherwise the current state (a gap, or a seq from before this server held the
+	 * lesson). Then every change. The instructor's stream also carries the roster.
 	 */
 	connect(code: string, viewer: Viewer, lastEventId: number | null, signal?: AbortSignal): ReadableStream<Uint8Array> {
 		const room = this.#rooms.get(code);
@@ -200,13 +257,11 @@ export class LiveHub {
 				this.#connections += 1;
 				this.#startHeartbeat();
 				controller.enqueue(RETRY);
-				if (lastEventId !== room.state.seq) {
-					controller.enqueue(encodeEvent(SSE_EVENTS.state, JSON.stringify(room.state), room.state.seq));
-				}
+				for (const bytes of catchUp(room, lastEventId)) controller.enqueue(bytes);
 				if (viewer.role === 'instructor') {
 					controller.enqueue(encodeEvent(SSE_EVENTS.roster, JSON.stringify(rosterOf(room))));
 				} else if (viewer.role === 'participant') {
-					room.online.set(viewer.participantId, (room.online.get(viewer.participantId) ?? 0) + 1);
+					if (room.presence.open(viewer.participantId)) this.#onPresence(room.code, viewer.participantId, true);
 					this.#rosterChanged(room);
 				}
 			},
@@ -237,10 +292,9 @@ export class LiveHub {
 		const { room, viewer } = connection;
 		if (room.connections.delete(connection)) this.#connections -= 1;
 		if (viewer.role === 'participant') {
-			const left = (room.online.get(viewer.participantId) ?? 1) - 1;
-			if (left > 0) room.online.set(viewer.participantId, left);
-			else room.online.delete(viewer.participantId);
-			if (this.#rooms.get(room.code) === room) this.#rosterChanged(room);
+			const held = this.#rooms.get(room.code) === room;
+			if (room.presence.close(viewer.participantId) && held) this.#onPresence(room.code, viewer.participantId, false);
+			if (held) this.#rosterChanged(room);
 		}
 		try {
 			connection.controller.close();
@@ -278,6 +332,17 @@ export class LiveHub {
 	}
 }
 
+/** What a (re)connecting browser that last saw `lastEventId` needs, as encoded events. */
+function catchUp(room: RoomEntry, lastEventId: number | null): Uint8Array[] {
+	const seq = room.state.seq;
+	if (lastEventId === seq) return [];
+	const first = room.recent[0];
+	if (lastEventId !== null && first && lastEventId < seq && lastEventId >= first.seq - 1) {
+		return room.recent.filter((e) => e.seq > lastEventId).map((e) => e.bytes);
+	}
+	return [encodeEvent(SSE_EVENTS.state, JSON.stringify(room.state), seq)];
+}
+
 function rosterOf(room: RoomEntry): Participant[] {
-	return [...room.names].map(([id, name]) => ({ id, name, connected: room.online.has(id) }));
+	return [...room.names].map(([id, name]) => ({ id, name, connected: room.presence.has(id) }));
 }

@@ -3,6 +3,7 @@
  * browser that already joined, and adding a new participant. The endpoint only turns the
  * outcome into HTTP.
  */
+import { getDatabase } from '../db';
 import { retryAfterText } from '../security/rate-limit';
 import { normalizeJoinCode } from './join-code';
 import { findLesson, join, joinGuesses, participantFor } from './live';
@@ -15,7 +16,8 @@ export type JoinOutcome =
 export type NameInput = { readonly ok: true; readonly value: string } | { readonly ok: false; readonly message: string };
 
 export async function joinLesson(ip: string, rawCode: string, name: NameInput, cookieToken: string | undefined): Promise<JoinOutcome> {
-	const gate = joinGuesses.check(ip);
+	const database = await getDatabase();
+	const gate = await joinGuesses.check(database, ip);
 	if (!gate.allowed) {
 		return {
 			ok: false,
@@ -27,7 +29,7 @@ export async function joinLesson(ip: string, rawCode: string, name: NameInput, c
 	const code = normalizeJoinCode(rawCode);
 	const found = code ? await findLesson(code) : { kind: 'missing' as const };
 	if (found.kind !== 'live') {
-		joinGuesses.fail(ip);
+		await joinGuesses.fail(database, ip);
 		return {
 			ok: false,
 			status: 404,

@@ -11,7 +11,6 @@ import { eq } from 'drizzle-orm';
 import { findRoutine, getLibrary, mediaFor, timelineFor } from '../content';
 import { captionSplits } from '../captions';
 import { getDatabase } from '../db';
-import { classes } from '../db/schema';
 import { normalizeJoinCode } from './join-code';
 import { stateOf, type LiveLessonRow } from './lessons';
 import { findCourse, findLesson, hub, type Lookup } from './live';
@@ -45,7 +44,7 @@ export async function lessonPage(found: Exclude<Lookup, { kind: 'missing' }>): P
 	if (!routine) error(500, 'This lesson plays a routine that is no longer available');
 	const timeline = timelineFor(routine, lesson.level);
 	const { exercises, education } = stageContent(routine, getLibrary().catalog.images);
-	const { db } = await getDatabase();
+	const { db, tables: { classes } } = await getDatabase();
 	const [klass] = await db.select({ courseId: classes.courseId }).from(classes).where(eq(classes.id, lesson.classId));
 	const lessonTitle = (klass && findCourse(klass.courseId)?.lessons[lesson.lessonNumber - 1]?.title) ?? timeline.title;
 	const state = (found.room ?? hub.room(lesson.code))?.state ?? stateOf(lesson);

@@ -1,13 +1,10 @@
 /** Live lessons, their participants and check-ins in the database. */
 import { randomUUID } from 'node:crypto';
-import { and, eq, lt } from 'drizzle-orm';
-import type { LibSQLDatabase } from 'drizzle-orm/libsql';
-import type { LiveState } from '$lib/classroom/protocol';
-import { attendance, checkIns, classes, liveLessons, participants } from '../db/schema';
-import { queuedWrite } from '../db/write-queue';
-import type { CheckInEffort } from '$lib/classroom/protocol';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { CheckInEffort, LiveState } from '$lib/classroom/protocol';
+import type { Database, Tables } from '../db/database';
 
-export type LiveLessonRow = typeof liveLessons.$inferSelect;
+export type LiveLessonRow = Tables['liveLessons']['$inferSelect'];
 
 export interface NewLiveLesson {
 	readonly classId: string;
@@ -17,7 +14,7 @@ export interface NewLiveLesson {
 	readonly level: number;
 }
 
-export async function insertLiveLesson(db: LibSQLDatabase, input: NewLiveLesson, now = Date.now()): Promise<LiveLessonRow> {
+export async function insertLiveLesson(database: Database, input: NewLiveLesson, now = Date.now()): Promise<LiveLessonRow> {
 	const row: LiveLessonRow = {
 		id: randomUUID(),
 		...input,
@@ -28,23 +25,33 @@ export async function insertLiveLesson(db: LibSQLDatabase, input: NewLiveLesson,
 		startedAt: now,
 		endedAt: null
 	};
-	await queuedWrite(() => db.insert(liveLessons).values(row));
+	await database.write(() => database.db.insert(database.tables.liveLessons).values(row));
 	return row;
 }
 
-export async function codeInUse(db: LibSQLDatabase, code: string): Promise<boolean> {
+export async function codeInUse(database: Database, code: string): Promise<boolean> {
+	const { db, tables: { liveLessons } } = database;
 	const rows = await db.select({ id: liveLessons.id }).from(liveLessons).where(eq(liveLessons.code, code));
 	return rows.length > 0;
 }
 
 /** The lesson with this code and the instructor who runs it. */
-export async function lessonByCode(db: LibSQLDatabase, code: string): Promise<{ lesson: LiveLessonRow; instructorId: string } | null> {
+export async function lessonByCode(database: Database, code: string): Promise<{ lesson: LiveLessonRow; instructorId: string } | null> {
+	const { db, tables: { liveLessons, classes } } = database;
 	const [row] = await db
 		.select({ lesson: liveLessons, instructorId: classes.instructorId })
 		.from(liveLessons)
 		.innerJoin(classes, eq(classes.id, liveLessons.classId))
 		.where(eq(liveLessons.code, code));
 	return row ?? null;
+}
+
+/** The stored states of these lessons (what a server re-reads after it may have missed events). */
+export async function statesOf(database: Database, lessonIds: readonly string[]): Promise<LiveState[]> {
+	if (lessonIds.length === 0) return [];
+	const { db, tables: { liveLessons } } = database;
+	const rows = await db.select().from(liveLessons).where(inArray(liveLessons.id, [...lessonIds]));
+	return rows.map(stateOf);
 }
 
 export function stateOf(lesson: LiveLessonRow): LiveState {
@@ -60,25 +67,6 @@ export function stateOf(lesson: LiveLessonRow): LiveState {
 	};
 }
 
-/**
- * Stores a state unless a later one is already stored: two commands' writes may finish
- * in either order, and the seq says which is newer.
- */
-export async function saveState(db: LibSQLDatabase, state: LiveState, now = Date.now()): Promise<void> {
-	await queuedWrite(() =>
-		db
-			.update(liveLessons)
-			.set({
-				status: state.status,
-				positionMs: state.positionMs,
-				anchorServerMs: state.anchorServerMs,
-				seq: state.seq,
-				...(state.status === 'ended' ? { endedAt: now } : {})
-			})
-			.where(and(eq(liveLessons.id, state.lessonId), lt(liveLessons.seq, state.seq)))
-	);
-}
-
 export interface ParticipantRow {
 	readonly id: string;
 	readonly name: string;
@@ -86,33 +74,34 @@ export interface ParticipantRow {
 
 /** A new participant and their attendance, together or not at all. */
 export async function addParticipant(
-	db: LibSQLDatabase,
+	database: Database,
 	lesson: Pick<LiveLessonRow, 'id' | 'classId' | 'lessonNumber'>,
 	name: string,
 	tokenHash: string,
 	now = Date.now()
 ): Promise<ParticipantRow> {
+	const { participants, attendance } = database.tables;
 	const participant = { id: randomUUID(), name };
-	await queuedWrite(() =>
-		db.transaction(async (tx) => {
-			await tx.insert(participants).values({ ...participant, liveLessonId: lesson.id, tokenHash });
-			await tx
-				.insert(attendance)
-				.values({ classId: lesson.classId, lessonNumber: lesson.lessonNumber, participantId: participant.id, joinedAt: now });
-		})
-	);
+	await database.transaction(async (tx) => {
+		await tx.insert(participants).values({ ...participant, liveLessonId: lesson.id, tokenHash });
+		await tx
+			.insert(attendance)
+			.values({ classId: lesson.classId, lessonNumber: lesson.lessonNumber, participantId: participant.id, joinedAt: now });
+	});
 	return participant;
 }
 
-export function participantsOf(db: LibSQLDatabase, lessonId: string): Promise<ParticipantRow[]> {
+export function participantsOf(database: Database, lessonId: string): Promise<ParticipantRow[]> {
+	const { db, tables: { participants } } = database;
 	return db.select({ id: participants.id, name: participants.name }).from(participants).where(eq(participants.liveLessonId, lessonId));
 }
 
 export async function participantByToken(
-	db: LibSQLDatabase,
+	database: Database,
 	lessonId: string,
 	tokenHash: string
 ): Promise<(ParticipantRow & { checkedIn: boolean }) | null> {
+	const { db, tables: { participants } } = database;
 	const [row] = await db
 		.select({ id: participants.id, name: participants.name, checkedIn: participants.checkedIn })
 		.from(participants)
@@ -125,12 +114,13 @@ export async function participantByToken(
  * having answered, and the answer row carries no link to them.
  */
 export async function recordCheckIn(
-	db: LibSQLDatabase,
+	database: Database,
 	lessonId: string,
 	participantId: string,
 	answer: { pain: number; effort: CheckInEffort }
 ): Promise<'recorded' | 'already'> {
-	return queuedWrite(() => db.transaction(async (tx) => {
+	const { participants, checkIns } = database.tables;
+	return database.transaction(async (tx) => {
 		const marked = await tx
 			.update(participants)
 			.set({ checkedIn: true })
@@ -139,5 +129,5 @@ export async function recordCheckIn(
 		if (marked.length === 0) return 'already';
 		await tx.insert(checkIns).values({ id: randomUUID(), liveLessonId: lessonId, ...answer });
 		return 'recorded' as const;
-	}));
+	});
 }

@@ -1,19 +1,20 @@
 /**
- * Live lessons as the endpoints see them: the hub (in memory, authoritative while the
- * server runs) kept in step with the database (so a restart resumes every lesson where
- * it was, and ended lessons stay ended).
+ * Live lessons as the endpoints see them. The database holds each lesson's authoritative
+ * state; this server's hub holds the lessons it has streams for, told of every change by
+ * this server right after its commit and by the bus for other servers' commits. Nothing
+ * here knows which database or bus is behind it.
  */
-import type { LiveCommand } from '$lib/classroom/protocol';
+import { randomUUID } from 'node:crypto';
+import type { CheckInEffort, LiveCommand } from '$lib/classroom/protocol';
 import type { Course } from '$lib/routine/schema';
 import { hashToken, newToken } from '../auth/token';
 import { findRoutine, getLibrary, timelineFor } from '../content';
-import { getDatabase } from '../db';
 import { RateLimiter } from '../security/rate-limit';
-import { applyCommand, type CommandResult } from './apply-command';
-import type { CheckInEffort } from '$lib/classroom/protocol';
+import { applyCommand } from './apply-command';
 import { runningLesson } from './classes';
-import { LiveHub, type Room } from './hub';
+import type { Room } from './hub';
 import { uniqueJoinCode } from './join-code';
+import { changeLessonState, type StateChange } from './lesson-state';
 import {
 	addParticipant,
 	codeInUse,
@@ -22,18 +23,19 @@ import {
 	participantByToken,
 	participantsOf,
 	recordCheckIn,
-	saveState,
 	stateOf,
+	statesOf,
 	type LiveLessonRow
 } from './lessons';
+import { getLive, hub, received } from './live-runtime';
 
-export const hub = new LiveHub();
+export { hub } from './live-runtime';
 
-/** After the end, a lesson's streams stay open this long so every screen sees "ended". */
-const ENDED_ROOM_TTL_MS = 10 * 60 * 1000;
-
-/** Wrong codes from one address: a room of phones behind one clinic router is ~30 people. */
-export const joinGuesses = new RateLimiter({ limit: 20, windowMs: 10 * 60 * 1000 });
+/**
+ * Wrong codes from one address, counted over every server. A class behind one school's
+ * router shares an address: 60 people joining with a few typos stay far below this.
+ */
+export const joinGuesses = new RateLimiter({ name: 'join-code', limit: 20, windowMs: 10 * 60 * 1000 });
 
 export const PARTICIPANT_COOKIE = 'limber_participant';
 
@@ -51,11 +53,15 @@ export async function openLiveLesson(
 ): Promise<string> {
 	const lesson = findCourse(klass.courseId)?.lessons[lessonNumber - 1];
 	if (!lesson) throw new Error(`Course ${klass.courseId} has no lesson ${lessonNumber}`);
-	const { db } = await getDatabase();
-	const running = await runningLesson(db, klass.id, lessonNumber);
+	const { database, clock } = await getLive();
+	const running = await runningLesson(database, klass.id, lessonNumber);
 	if (running) return running;
-	const code = await uniqueJoinCode((c) => codeInUse(db, c));
-	const row = await insertLiveLesson(db, { classId: klass.id, lessonNumber, code, routineId: lesson.routine, level: lesson.level });
+	const code = await uniqueJoinCode((c) => codeInUse(database, c));
+	const row = await insertLiveLesson(
+		database,
+		{ classId: klass.id, lessonNumber, code, routineId: lesson.routine, level: lesson.level },
+		clock.now()
+	);
 	await hold(row, klass.instructorId);
 	return row.code;
 }
@@ -63,9 +69,13 @@ export async function openLiveLesson(
 async function hold(lesson: LiveLessonRow, instructorId: string): Promise<Room> {
 	const routine = findRoutine(lesson.routineId);
 	if (!routine) throw new Error(`Live lesson ${lesson.code} plays routine ${lesson.routineId}, which is no longer shipped`);
-	const { db } = await getDatabase();
-	const participants = await participantsOf(db, lesson.id);
-	return hub.open({ state: stateOf(lesson), timeline: timelineFor(routine, lesson.level), instructorId, participants, lesson });
+	const { database } = await getLive();
+	const participants = await participantsOf(database, lesson.id);
+	const room = hub.open({ state: stateOf(lesson), timeline: timelineFor(routine, lesson.level), instructorId, participants, lesson });
+	// A change another server made between reading the row and holding the room was
+	// announced while nobody here listened for this lesson: read it once more.
+	for (const state of await statesOf(database, [lesson.id])) received(state);
+	return room;
 }
 
 export type Lookup =
@@ -75,40 +85,48 @@ export type Lookup =
 	| { readonly kind: 'ended'; readonly lesson: LiveLessonRow; readonly instructorId: string; readonly room: Room | undefined }
 	| { readonly kind: 'missing' };
 
-/** A lesson by code; one the database has but this process does not hold yet (after a restart) is taken up again. */
+/** A lesson by code; one the database has but this server does not hold yet is taken up. */
 export async function findLesson(code: string): Promise<Lookup> {
-	const { db } = await getDatabase();
 	const held = hub.room(code);
-	// A command needs only the held room; skipping the query keeps the database off the
-	// path between an instructor's tap and the fan-out.
+	// A held lesson needs no query: streams and commands keep working for the lessons this
+	// server holds while the database is briefly away.
 	if (held && held.state.status !== 'ended') return { kind: 'live', room: held, lesson: held.lesson };
-	const found = await lessonByCode(db, code);
+	const { database } = await getLive();
+	const found = await lessonByCode(database, code);
 	if (!found) return { kind: 'missing' };
 	const status = held?.state.status ?? found.lesson.status;
 	if (status === 'ended') return { kind: 'ended', lesson: found.lesson, instructorId: found.instructorId, room: held };
 	return { kind: 'live', room: held ?? (await hold(found.lesson, found.instructorId)), lesson: found.lesson };
 }
 
-export async function runCommand(room: Room, command: LiveCommand): Promise<CommandResult> {
-	const result = applyCommand(room.state, command, room.timeline, Date.now());
-	if (result.kind !== 'changed') return result;
-	// Send first: the effect instant is only COMMAND_LEAD_MS away, the write can follow.
-	hub.publish(result.state);
-	const { db } = await getDatabase();
-	await saveState(db, result.state);
-	if (result.state.status === 'ended') {
-		const code = result.state.code;
-		setTimeout(() => hub.drop(code), ENDED_ROOM_TTL_MS).unref();
-	}
-	return result;
+/**
+ * Applies an instructor's command in the database (on whichever server it arrives) and
+ * fans the new state out here at once; the other servers hear it from the bus. The same
+ * `commandId` twice (a retry after a lost answer) is applied once.
+ */
+export async function runCommand(room: Room, command: LiveCommand, commandId: string = randomUUID()): Promise<StateChange> {
+	const { database, bus } = await getLive();
+	const change = await changeLessonState(
+		database,
+		room.lesson.id,
+		commandId,
+		(state, now) => applyCommand(state, command, room.timeline, now),
+		(tx, state) => bus.announce(tx, { t: 'state', from: bus.instanceId, state })
+	);
+	// Whatever the outcome, the stored state is the newest there is: if this server had
+	// fallen behind, it catches up here.
+	if (change.kind !== 'refused') received(change.state);
+	return change;
 }
 
 /** A new participant of a live lesson and the token for their cookie. */
 export async function join(lesson: LiveLessonRow, name: string): Promise<{ participantId: string; token: string }> {
-	const { db } = await getDatabase();
+	const { database, bus } = await getLive();
 	const token = newToken();
-	const participant = await addParticipant(db, lesson, name, hashToken(token));
-	hub.addParticipant(lesson.code, participant);
+	const participant = await addParticipant(database, lesson, name, hashToken(token));
+	hub.addParticipants(lesson.code, [participant]);
+	// If this is lost, the other servers read the roster again when their bus reconnects.
+	await bus.broadcast({ t: 'joined', from: bus.instanceId, code: lesson.code, ...participant }).catch(() => undefined);
 	return { participantId: participant.id, token };
 }
 
@@ -118,8 +136,8 @@ export async function participantFor(
 	token: string | undefined
 ): Promise<{ id: string; name: string; checkedIn: boolean } | null> {
 	if (!token) return null;
-	const { db } = await getDatabase();
-	return participantByToken(db, lessonId, hashToken(token));
+	const { database } = await getLive();
+	return participantByToken(database, lessonId, hashToken(token));
 }
 
 export async function checkIn(
@@ -127,6 +145,6 @@ export async function checkIn(
 	participantId: string,
 	answer: { pain: number; effort: CheckInEffort }
 ): Promise<'recorded' | 'already'> {
-	const { db } = await getDatabase();
-	return recordCheckIn(db, lessonId, participantId, answer);
+	const { database } = await getLive();
+	return recordCheckIn(database, lessonId, participantId, answer);
 }

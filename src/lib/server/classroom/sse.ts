@@ -35,3 +35,13 @@ export function parseLastEventId(header: string | null): number | null {
 	if (!/^\d{1,15}$/.test(trimmed)) return null;
 	return Number(trimmed);
 }
+
+/** A stream that only says "reconnect in a moment" and ends: the browser comes back by itself. */
+export function comeBackLater(retryMs = 2 * RECONNECT_MS): ReadableStream<Uint8Array> {
+	return new ReadableStream({
+		start(controller) {
+			controller.enqueue(encoder.encode(`retry: ${retryMs}\n\n`));
+			controller.close();
+		}
+	});
+}

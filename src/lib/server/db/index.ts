@@ -3,19 +3,18 @@
  * `getDatabase()` is what endpoints use, and also opens the database lazily so a
  * request that arrives first (or code run outside the hook) still finds it.
  */
-import { openDatabase, type Database } from './open';
-import { resolveDataDir, resolveMigrationsDir } from './paths';
+import { resolveDatabaseConfig } from './config';
+import type { Database } from './database';
+import { openDatabase } from './open';
 
 let opening: Promise<Database> | undefined;
 
 export function getDatabase(): Promise<Database> {
-	opening ??= openDatabase({ dataDir: resolveDataDir(), migrationsDir: resolveMigrationsDir() }).catch(
-		(error: unknown) => {
-			// Let the next call retry instead of caching the failure forever.
-			opening = undefined;
-			throw error;
-		}
-	);
+	opening ??= openDatabase(resolveDatabaseConfig()).catch((error: unknown) => {
+		// Let the next call retry instead of caching the failure forever.
+		opening = undefined;
+		throw error;
+	});
 	return opening;
 }
 
@@ -34,4 +33,4 @@ export async function closeDatabase(): Promise<void> {
 	);
 }
 
-export type { Database } from './open';
+export type { Database } from './database';

@@ -1,77 +1,87 @@
 /**
- * Counts failures per key (an email, an IP address) in a fixed window that starts at the
- * first failure. In memory: one server process holds a class, and a restart forgetting
- * counts costs an attacker a restart, not a bypass.
+ * Counts failures per key (an email, an address) in a fixed window that starts at the
+ * first failure. The counters live in the database, so a limit holds across every server
+ * behind a proxy and across restarts; each failure is one atomic upsert, so two servers
+ * counting the same key at once both count.
  */
+import { createHash } from 'node:crypto';
+import { and, eq, gt, lte, sql } from 'drizzle-orm';
+import type { Database } from '../db/database';
 
 export interface RateLimitOptions {
+	/** Keeps this limiter's keys apart from the others' in the shared table. */
+	readonly name: string;
 	/** Failures allowed in a window; the next attempt is refused. */
 	readonly limit: number;
 	readonly windowMs: number;
 	readonly now?: () => number;
-	/** Above this many keys, expired ones are swept, so spraying keys cannot grow memory forever. */
-	readonly sweepAbove?: number;
+	/** Expired rows are deleted at most this often per server (default once a minute). */
+	readonly sweepEveryMs?: number;
 }
 
 export type RateDecision = { readonly allowed: true } | { readonly allowed: false; readonly retryAfterMs: number };
 
-interface Window {
-	count: number;
-	readonly endsAt: number;
-}
-
 export class RateLimiter {
+	readonly #name: string;
 	readonly #limit: number;
 	readonly #windowMs: number;
 	readonly #now: () => number;
-	readonly #sweepAbove: number;
-	readonly #windows = new Map<string, Window>();
+	readonly #sweepEveryMs: number;
+	#lastSweep = Number.NEGATIVE_INFINITY;
 
 	constructor(options: RateLimitOptions) {
+		this.#name = options.name;
 		this.#limit = options.limit;
 		this.#windowMs = options.windowMs;
 		this.#now = options.now ?? Date.now;
-		this.#sweepAbove = options.sweepAbove ?? 10_000;
+		this.#sweepEveryMs = options.sweepEveryMs ?? 60_000;
 	}
 
 	/** May this key try now? Does not count the attempt. */
-	check(key: string): RateDecision {
-		const window = this.#current(key);
-		if (!window || window.count < this.#limit) return { allowed: true };
-		return { allowed: false, retryAfterMs: window.endsAt - this.#now() };
+	async check(database: Database, key: string): Promise<RateDecision> {
+		const { db, tables: { rateLimits } } = database;
+		const now = this.#now();
+		const [row] = await db
+			.select({ failures: rateLimits.failures, endsAt: rateLimits.windowEndsAt })
+			.from(rateLimits)
+			.where(and(eq(rateLimits.key, this.#key(key)), gt(rateLimits.windowEndsAt, now)));
+		if (!row || row.failures < this.#limit) return { allowed: true };
+		return { allowed: false, retryAfterMs: row.endsAt - now };
 	}
 
-	fail(key: string): void {
-		const window = this.#current(key);
-		if (window) {
-			window.count += 1;
-			return;
+	async fail(database: Database, key: string): Promise<void> {
+		const { db, tables: { rateLimits } } = database;
+		const now = this.#now();
+		const endsAt = now + this.#windowMs;
+		const expired = sql`${rateLimits.windowEndsAt} <= ${now}`;
+		await database.write(() =>
+			db
+				.insert(rateLimits)
+				.values({ key: this.#key(key), failures: 1, windowEndsAt: endsAt })
+				.onConflictDoUpdate({
+					target: rateLimits.key,
+					// Both expressions read the row as it was: an expired window starts again at 1.
+					set: {
+						failures: sql`case when ${expired} then 1 else ${rateLimits.failures} + 1 end`,
+						windowEndsAt: sql`case when ${expired} then ${endsAt} else ${rateLimits.windowEndsAt} end`
+					}
+				})
+		);
+		if (now - this.#lastSweep >= this.#sweepEveryMs) {
+			this.#lastSweep = now;
+			// Spraying new keys must not grow the table forever.
+			await database.write(() => db.delete(rateLimits).where(lte(rateLimits.windowEndsAt, now)));
 		}
-		if (this.#windows.size >= this.#sweepAbove) this.#sweep();
-		this.#windows.set(key, { count: 1, endsAt: this.#now() + this.#windowMs });
 	}
 
 	/** A success clears the key (a person who finally typed the right password starts afresh). */
-	reset(key: string): void {
-		this.#windows.delete(key);
+	async reset(database: Database, key: string): Promise<void> {
+		const { db, tables: { rateLimits } } = database;
+		await database.write(() => db.delete(rateLimits).where(eq(rateLimits.key, this.#key(key))));
 	}
 
-	get size(): number {
-		return this.#windows.size;
-	}
-
-	#current(key: string): Window | undefined {
-		const window = this.#windows.get(key);
-		if (window && window.endsAt <= this.#now()) {
-			this.#windows.delete(key);
-			return undefined;
-		}
-		return window;
-	}
-
-	#sweep(): void {
-		const now = this.#now();
-		for (const [key, window] of this.#windows) if (window.endsAt <= now) this.#windows.delete(key);
+	#key(key: string): string {
+		return `${this.#name}:${createHash('sha256').update(key).digest('hex')}`;
 	}
 }
 

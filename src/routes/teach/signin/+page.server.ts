@@ -22,8 +22,8 @@ export const actions: Actions = {
 		const password = String(form.get('password') ?? '');
 		const key = normalizeEmail(email);
 		const ip = getClientAddress();
-		const byEmail = signInByEmail.check(key);
-		const byIp = signInByIp.check(ip);
+		const database = await getDatabase();
+		const [byEmail, byIp] = await Promise.all([signInByEmail.check(database, key), signInByIp.check(database, ip)]);
 		if (!byEmail.allowed || !byIp.allowed) {
 			const wait = Math.max(byEmail.allowed ? 0 : byEmail.retryAfterMs, byIp.allowed ? 0 : byIp.retryAfterMs);
 			return fail(429, {
@@ -32,15 +32,13 @@ export const actions: Actions = {
 			});
 		}
 		if (!key || !password) return fail(400, { email, message: 'Enter your email and password' });
-		const { db } = await getDatabase();
-		const instructor = await checkCredentials(db, email, password);
+		const instructor = await checkCredentials(database, email, password);
 		if (!instructor) {
-			signInByEmail.fail(key);
-			signInByIp.fail(ip);
+			await Promise.all([signInByEmail.fail(database, key), signInByIp.fail(database, ip)]);
 			return fail(400, { email, message: 'That email and password do not match an account. Check both and try again.' });
 		}
-		signInByEmail.reset(key);
-		const session = await createSession(db, instructor.id);
+		await signInByEmail.reset(database, key);
+		const session = await createSession(database, instructor.id);
 		setSessionCookie(cookies, url, session.token, session.expiresAt);
 		redirect(303, safeNext(url.searchParams.get('next')));
 	}

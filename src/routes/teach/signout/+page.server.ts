@@ -9,7 +9,7 @@ export const load: PageServerLoad = () => redirect(303, '/teach');
 export const actions: Actions = {
 	default: async ({ cookies, url }) => {
 		const token = cookies.get(SESSION_COOKIE);
-		if (token) await deleteSession((await getDatabase()).db, token);
+		if (token) await deleteSession(await getDatabase(), token);
 		clearSessionCookie(cookies, url);
 		redirect(303, '/teach/signin');
 	}

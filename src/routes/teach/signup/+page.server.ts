@@ -18,10 +18,10 @@ export const actions: Actions = {
 		const form = body.value;
 		const email = String(form.get('email') ?? '');
 		const password = String(form.get('password') ?? '');
-		const { db } = await getDatabase();
-		const created = await createInstructor(db, email, password);
+		const database = await getDatabase();
+		const created = await createInstructor(database, email, password);
 		if (!created.ok) return fail(400, { email, message: created.message });
-		const session = await createSession(db, created.instructor.id);
+		const session = await createSession(database, created.instructor.id);
 		setSessionCookie(cookies, url, session.token, session.expiresAt);
 		redirect(303, '/teach');
 	}

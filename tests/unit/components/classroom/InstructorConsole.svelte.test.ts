@@ -72,8 +72,8 @@ describe('InstructorConsole', () => {
 		await fireEvent.click(screen.getByRole('button', { name: 'Pause' }));
 		await vi.waitFor(() => expect(calls).toHaveLength(2));
 		expect(calls).toEqual([
-			{ url: commandUrl('ACDEFG'), body: { type: 'seekToStep', step: 2 } },
-			{ url: commandUrl('ACDEFG'), body: { type: 'pause' } }
+			{ url: commandUrl('ACDEFG'), body: { type: 'seekToStep', step: 2, id: expect.any(String) } },
+			{ url: commandUrl('ACDEFG'), body: { type: 'pause', id: expect.any(String) } }
 		]);
 	});
 
@@ -106,6 +106,6 @@ describe('InstructorConsole', () => {
 		await fireEvent.click(screen.getByRole('button', { name: 'End lesson' }));
 		expect(calls).toHaveLength(0);
 		await fireEvent.click(screen.getByRole('button', { name: 'Yes, end lesson' }));
-		await vi.waitFor(() => expect(calls).toEqual([{ url: commandUrl('ACDEFG'), body: { type: 'end' } }]));
+		await vi.waitFor(() => expect(calls).toEqual([{ url: commandUrl('ACDEFG'), body: { type: 'end', id: expect.any(String) } }]));
 	});
 });

@@ -59,10 +59,18 @@ const lesson: LiveLessonRow = {
 };
 
 let hub: LiveHub;
+let presence: [string, string, boolean][];
 
 beforeEach(() => {
 	vi.useFakeTimers();
-	hub = new LiveHub({ heartbeatMs: 15_000, rosterDelayMs: 50, maxQueued: 4 });
+	presence = [];
+	hub = new LiveHub({
+		heartbeatMs: 15_000,
+		rosterDelayMs: 50,
+		maxQueued: 4,
+		replayDepth: 3,
+		onPresence: (code, id, online) => presence.push([code, id, online])
+	});
 	hub.open({ lesson, state, timeline, instructorId: 'i1', participants: [{ id: 'p1', name: 'Ana' }] });
 });
 
@@ -90,6 +98,42 @@ describe('LiveHub connections', () => {
 		hub.publish({ ...state, seq: 4 });
 		// The first state event this stream ever carries is the new one.
 		expect(parse(await drain(reader, 1)).map((e) => e.id)).toEqual(['4']);
+	});
+
+	it('applies each seq once and never an older one: an event heard twice or late changes nothing', async () => {
+		const reader = hub.connect(state.code, { role: 'viewer' }, 3).getReader();
+		await drain(reader, 1);
+		expect(hub.publish({ ...state, status: 'playing', seq: 5 })).toBe(true);
+		expect(hub.publish({ ...state, status: 'paused', seq: 5 })).toBe(false);
+		expect(hub.publish({ ...state, status: 'paused', seq: 4 })).toBe(false);
+		expect(hub.room(state.code)?.state).toMatchObject({ status: 'playing', seq: 5 });
+		expect(hub.publish({ ...state, status: 'ended', seq: 6 })).toBe(true);
+		expect(parse(await drain(reader, 2)).map((e) => e.id)).toEqual(['5', '6']);
+		expect(hub.publish({ ...state, code: 'NOTHLD', seq: 9 })).toBe(false);
+	});
+
+	it('replays what a reconnecting browser missed while it has all of it, and sends a snapshot after a gap', async () => {
+		for (const seq of [4, 5, 6, 7]) hub.publish({ ...state, positionMs: seq * 100, seq });
+		// Depth 3 keeps 5, 6, 7: a browser that saw 4 gets exactly those three, in order.
+		const resumed = parse(await drain(hub.connect(state.code, { role: 'viewer' }, 4).getReader(), 4));
+		expect(resumed.map((e) => e.id)).toEqual(['5', '6', '7']);
+		expect(resumed.map((e) => JSON.parse(e.data).positionMs)).toEqual([500, 600, 700]);
+		// One that saw 3 missed 4, which is gone: the current state instead.
+		expect(parse(await drain(hub.connect(state.code, { role: 'viewer' }, 3).getReader(), 2)).map((e) => e.id)).toEqual(['7']);
+		// A seq this server has not reached (the browser came from a server further ahead): the current state.
+		expect(parse(await drain(hub.connect(state.code, { role: 'viewer' }, 9).getReader(), 2)).map((e) => e.id)).toEqual(['7']);
+		// A jump (this server re-read the row after missing events) starts the replay list afresh.
+		hub.publish({ ...state, seq: 10 });
+		expect(parse(await drain(hub.connect(state.code, { role: 'viewer' }, 7).getReader(), 2)).map((e) => e.id)).toEqual(['10']);
+		expect(hub.connectionCount).toBe(4);
+	});
+
+	it('closes every stream of every lesson on closeAll, keeping the lessons', () => {
+		hub.connect(state.code, { role: 'viewer' }, null);
+		hub.connect(state.code, { role: 'instructor' }, null);
+		hub.closeAll();
+		expect(hub.connectionCount).toBe(0);
+		expect(hub.room(state.code)).toBeDefined();
 	});
 
 	it('counts connections and forgets them on cancel and on abort, once each', async () => {
@@ -146,7 +190,7 @@ describe('LiveHub roster', () => {
 		expect(first.map((e) => e.event)).toEqual(['state', 'roster']);
 		expect(JSON.parse(first[1]!.data)).toEqual([{ id: 'p1', name: 'Ana', connected: false }]);
 
-		hub.addParticipant(state.code, { id: 'p2', name: 'Bo' });
+		hub.addParticipants(state.code, [{ id: 'p2', name: 'Bo' }]);
 		const phone = hub.connect(state.code, { role: 'participant', participantId: 'p2' }, null);
 		hub.connect(state.code, { role: 'participant', participantId: 'p2' }, null);
 		vi.advanceTimersByTime(50);
@@ -161,10 +205,35 @@ describe('LiveHub roster', () => {
 		expect(hub.roster(state.code).find((p) => p.id === 'p2')?.connected).toBe(true);
 	});
 
+	it('tells the other servers when a participant comes and goes here, not once per tab', async () => {
+		const a = hub.connect(state.code, { role: 'participant', participantId: 'p1' }, null);
+		const b = hub.connect(state.code, { role: 'participant', participantId: 'p1' }, null);
+		await a.cancel();
+		expect(presence).toEqual([[state.code, 'p1', true]]);
+		await b.cancel();
+		expect(presence).toEqual([
+			[state.code, 'p1', true],
+			[state.code, 'p1', false]
+		]);
+	});
+
+	it('counts participants connected to other servers until those servers go silent', () => {
+		hub.addParticipants(state.code, [{ id: 'p2', name: 'Bo' }]);
+		hub.applyRemotePresence(state.code, 'server-b', ['p1', 'p2'], [], false);
+		expect(hub.roster(state.code).map((p) => p.connected)).toEqual([true, true]);
+		hub.applyRemotePresence(state.code, 'server-b', [], ['p2'], false);
+		expect(hub.roster(state.code).map((p) => p.connected)).toEqual([true, false]);
+		// A full list replaces what that server said before.
+		hub.applyRemotePresence(state.code, 'server-b', ['p2'], [], true);
+		expect(hub.roster(state.code).map((p) => p.connected)).toEqual([false, true]);
+		hub.forgetInstance('server-b');
+		expect(hub.roster(state.code).map((p) => p.connected)).toEqual([false, false]);
+	});
+
 	it('never sends the roster to participants or viewers', async () => {
 		const reader = hub.connect(state.code, { role: 'participant', participantId: 'p1' }, null).getReader();
 		await drain(reader, 2);
-		hub.addParticipant(state.code, { id: 'p3', name: 'Cy' });
+		hub.addParticipants(state.code, [{ id: 'p3', name: 'Cy' }]);
 		vi.advanceTimersByTime(50);
 		hub.publish({ ...state, seq: 4 });
 		expect(parse(await drain(reader, 1)).map((e) => e.event)).toEqual(['state']);

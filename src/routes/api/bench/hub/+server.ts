@@ -4,29 +4,34 @@ import { env } from '$env/dynamic/private';
 import { hub } from '$lib/server/classroom/live';
 import type { RequestHandler } from './$types';
 
-/** Event-loop delay since the last `?reset=1` (for bench:soak), sampled every 10 ms. */
-let loopDelay: ReturnType<typeof monitorEventLoopDelay> | undefined;
+/** Event-loop delay since the last `?reset`, at 1 ms resolution: a stalled loop holds every stream's bytes (bench:class, bench:cluster, bench:soak). */
+let loop: ReturnType<typeof monitorEventLoopDelay> | undefined;
 
 /**
- * What `npm run bench:class` and `bench:soak` watch: open SSE connections, memory and the
- * event loop's delay. Only when the server was started with LIMBER_BENCH=1; a real server
+ * What `npm run bench:class`, `bench:cluster` and `bench:soak` watch: open SSE connections, memory and
+ * event-loop delay. Only when the server was started with LIMBER_BENCH=1; a real server
  * answers 404. With `node --expose-gc`, memory is read after a full collection, so it is
  * comparable.
  */
 export const GET: RequestHandler = ({ url }) => {
 	if (env.LIMBER_BENCH !== '1') error(404, 'Not found');
-	if (!loopDelay) {
-		loopDelay = monitorEventLoopDelay({ resolution: 10 });
-		loopDelay.enable();
+	if (!loop) {
+		loop = monitorEventLoopDelay({ resolution: 1 });
+		loop.enable();
 	}
-	const ms = (ns: number) => Math.round(ns / 1e4) / 100;
-	const eventLoopDelay = { p50: ms(loopDelay.percentile(50)), p99: ms(loopDelay.percentile(99)), max: ms(loopDelay.max) };
-	if (url.searchParams.get('reset') === '1') loopDelay.reset();
+	const delay = { p50_ms: loop.percentile(50) / 1e6, p99_ms: loop.percentile(99) / 1e6, max_ms: loop.max / 1e6 };
+	if (url.searchParams.has('reset')) loop.reset();
 	const collect = (globalThis as { gc?: () => void }).gc;
-	collect?.();
+	if (!url.searchParams.has('nogc')) collect?.();
 	const memory = process.memoryUsage();
 	return new Response(
-		JSON.stringify({ connections: hub.connectionCount, rooms: hub.roomCount, rss: memory.rss, heapUsed: memory.heapUsed, eventLoopDelay }),
+		JSON.stringify({
+			connections: hub.connectionCount,
+			rooms: hub.roomCount,
+			rss: memory.rss,
+			heapUsed: memory.heapUsed,
+			eventLoopDelay: delay
+		}),
 		{ headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } }
 	);
 };

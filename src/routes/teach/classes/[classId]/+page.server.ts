@@ -8,12 +8,12 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	if (!locals.instructor) redirect(303, signInUrl(url));
-	const { db } = await getDatabase();
+	const database = await getDatabase();
 	// Another instructor's class is answered like a missing one: its existence is not theirs to learn.
-	const klass = await classOf(db, locals.instructor.id, params.classId);
+	const klass = await classOf(database, locals.instructor.id, params.classId);
 	const course = klass ? findCourse(klass.courseId) : undefined;
 	if (!klass || !course) error(404, 'No class of yours has this address');
-	const reports = await lessonReports(db, klass.id, course.lessons.length);
+	const reports = await lessonReports(database, klass.id, course.lessons.length);
 	const lessons = course.lessons.map((lesson, i) => ({
 		number: i + 1,
 		title: lesson.title,
@@ -28,8 +28,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 export const actions: Actions = {
 	startLive: async ({ locals, params, request, url }) => {
 		if (!locals.instructor) redirect(303, signInUrl(url));
-		const { db } = await getDatabase();
-		const klass = await classOf(db, locals.instructor.id, params.classId);
+		const database = await getDatabase();
+		const klass = await classOf(database, locals.instructor.id, params.classId);
 		const course = klass ? findCourse(klass.courseId) : undefined;
 		if (!klass || !course) error(404, 'No class of yours has this address');
 		const body = await readForm(request);

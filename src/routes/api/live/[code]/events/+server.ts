@@ -2,17 +2,36 @@ import { refuse } from '$lib/server/classroom/answers';
 import type { Viewer } from '$lib/server/classroom/hub';
 import { normalizeJoinCode } from '$lib/server/classroom/join-code';
 import { findLesson, hub, participantFor, PARTICIPANT_COOKIE } from '$lib/server/classroom/live';
-import { parseLastEventId } from '$lib/server/classroom/sse';
+import { comeBackLater, parseLastEventId } from '$lib/server/classroom/sse';
+import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import type { RequestHandler } from './$types';
+
+const SSE_HEADERS = {
+	'content-type': 'text/event-stream; charset=utf-8',
+	'cache-control': 'no-store',
+	// Reverse proxies (nginx) would otherwise hold events back in a buffer.
+	'x-accel-buffering': 'no'
+} as const;
 
 /**
  * The lesson's state as Server-Sent Events. Anyone with the code may listen (the
  * projector, a phone before joining): the code is what admits a person to the room, and
  * the stream carries only where the class is. The roster goes to the instructor only.
+ *
+ * While the database cannot be reached, a lesson this server holds is still streamed (a
+ * participant it cannot look up listens as a viewer); one it does not hold gets a stream
+ * that ends at once after `retry:`. Not an error status: EventSource gives up for good on
+ * those, and a phone must come back by itself when the database does.
  */
 export const GET: RequestHandler = async ({ params, request, locals, cookies }) => {
 	const code = normalizeJoinCode(params.code);
-	const found = code ? await findLesson(code) : { kind: 'missing' as const };
+	let found: Awaited<ReturnType<typeof findLesson>>;
+	try {
+		found = code ? await findLesson(code) : { kind: 'missing' as const };
+	} catch (error) {
+		if (!isDatabaseUnavailable(error)) throw error;
+		return new Response(comeBackLater(), { headers: SSE_HEADERS });
+	}
 	if (found.kind === 'missing') return refuse(404, 'There is no live lesson with this code');
 	const room = found.room;
 	// A 4xx makes EventSource stop retrying, which is what a screen of an ended lesson should do.
@@ -20,17 +39,14 @@ export const GET: RequestHandler = async ({ params, request, locals, cookies }) 
 	let viewer: Viewer = { role: 'viewer' };
 	if (locals.instructor?.id === room.instructorId) viewer = { role: 'instructor' };
 	else {
-		const participant = await participantFor(found.lesson.id, cookies.get(PARTICIPANT_COOKIE));
+		const participant = await participantFor(found.lesson.id, cookies.get(PARTICIPANT_COOKIE)).catch((error: unknown) => {
+			if (isDatabaseUnavailable(error)) return null;
+			throw error;
+		});
 		if (participant) viewer = { role: 'participant', participantId: participant.id };
 	}
-	const headers = {
-		'content-type': 'text/event-stream; charset=utf-8',
-		'cache-control': 'no-store',
-		// Reverse proxies (nginx) would otherwise hold events back in a buffer.
-		'x-accel-buffering': 'no'
-	};
 	// SvelteKit answers HEAD with GET: a stream would hold the request open with nothing sent.
-	if (request.method === 'HEAD') return new Response(null, { headers });
+	if (request.method === 'HEAD') return new Response(null, { headers: SSE_HEADERS });
 	const stream = hub.connect(room.code, viewer, parseLastEventId(request.headers.get('last-event-id')), request.signal);
-	return new Response(stream, { headers });
+	return new Response(stream, { headers: SSE_HEADERS });
 };

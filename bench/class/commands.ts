@@ -1,7 +1,9 @@
-/** What the class benches send: the instructor's commands, and a bounded pool for many requests. */
+/** What bench:class and bench:cluster share: the instructor's command plan and a bounded pool of async work. */
 import type { LiveCommand } from '../../src/lib/classroom/protocol';
 
-/** Runs `fn` over `items`, at most `limit` at a time, keeping the order of the results. */
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Runs `fn` over `items`, at most `limit` at a time, answering results in order. */
 export async function pool<T, R>(items: readonly T[], limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
 	const out: R[] = new Array<R>(items.length);
 	let next = 0;

@@ -1,43 +1,41 @@
 /**
- * The server's tables. Only column types that exist in both SQLite and PostgreSQL
- * (text, integer) are used, so moving to drizzle's pg-core later is a rename of
- * builders, not a redesign.
+ * The server's tables on PostgreSQL (`DATABASE_URL=postgres://…`): the twin of
+ * schema.sqlite.ts, table for table and column for column (the drift test checks it).
+ * Times are `bigint` here (milliseconds since the epoch do not fit PostgreSQL's 32-bit
+ * integer), read as JavaScript numbers; flags are real booleans.
  */
 // Relative, not $lib: drizzle-kit loads this file without SvelteKit's aliases.
 import { CHECK_IN_EFFORTS } from '../../classroom/protocol';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { bigint, boolean, index, integer, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { LIVE_LESSON_STATUSES } from './values';
 
-/** Facts about this installation itself, e.g. when its database was created. */
-export const appMeta = sqliteTable('app_meta', {
+const ms = (name: string) => bigint(name, { mode: 'number' });
+
+export const appMeta = pgTable('app_meta', {
 	key: text('key').primaryKey(),
 	value: text('value').notNull()
 });
 
-/** Times are integer milliseconds since the Unix epoch (a bigint column on PostgreSQL). */
-
-export const instructors = sqliteTable('instructors', {
+export const instructors = pgTable('instructors', {
 	id: text('id').primaryKey(),
-	/** Stored trimmed and lower-cased, so "Ana@Clinic.org" and "ana@clinic.org" are one account. */
 	email: text('email').notNull().unique(),
-	/** `scrypt$N$r$p$salt$hash`, so the cost can be raised later without breaking old hashes. */
 	passwordHash: text('password_hash').notNull(),
-	createdAt: integer('created_at').notNull()
+	createdAt: ms('created_at').notNull()
 });
 
-export const authSessions = sqliteTable(
+export const authSessions = pgTable(
 	'auth_sessions',
 	{
-		/** SHA-256 of the cookie's token: a stolen database does not hand out sessions. */
 		id: text('id').primaryKey(),
 		instructorId: text('instructor_id')
 			.notNull()
 			.references(() => instructors.id, { onDelete: 'cascade' }),
-		expiresAt: integer('expires_at').notNull()
+		expiresAt: ms('expires_at').notNull()
 	},
 	(t) => [index('auth_sessions_instructor').on(t.instructorId)]
 );
 
-export const classes = sqliteTable(
+export const classes = pgTable(
 	'classes',
 	{
 		id: text('id').primaryKey(),
@@ -46,38 +44,50 @@ export const classes = sqliteTable(
 			.references(() => instructors.id, { onDelete: 'cascade' }),
 		courseId: text('course_id').notNull(),
 		title: text('title').notNull(),
-		createdAt: integer('created_at').notNull()
+		createdAt: ms('created_at').notNull()
 	},
 	(t) => [index('classes_instructor').on(t.instructorId)]
 );
 
-export const liveLessonStatuses = ['waiting', 'playing', 'paused', 'ended'] as const;
-
-export const liveLessons = sqliteTable(
+export const liveLessons = pgTable(
 	'live_lessons',
 	{
 		id: text('id').primaryKey(),
 		classId: text('class_id')
 			.notNull()
 			.references(() => classes.id, { onDelete: 'cascade' }),
-		/** 1-based position of the lesson in its course. */
 		lessonNumber: integer('lesson_number').notNull(),
-		/** Unique over all lessons ever, so an old code can never reach a new lesson. */
 		code: text('code').notNull().unique(),
 		routineId: text('routine_id').notNull(),
 		level: integer('level').notNull(),
-		status: text('status', { enum: liveLessonStatuses }).notNull(),
-		/** The last LiveState, so a restarted server resumes the lesson where it was. */
-		positionMs: integer('position_ms').notNull(),
-		anchorServerMs: integer('anchor_server_ms').notNull(),
+		status: text('status', { enum: LIVE_LESSON_STATUSES }).notNull(),
+		positionMs: ms('position_ms').notNull(),
+		anchorServerMs: ms('anchor_server_ms').notNull(),
 		seq: integer('seq').notNull(),
-		startedAt: integer('started_at').notNull(),
-		endedAt: integer('ended_at')
+		startedAt: ms('started_at').notNull(),
+		endedAt: ms('ended_at')
 	},
 	(t) => [index('live_lessons_class').on(t.classId, t.lessonNumber)]
 );
 
-export const participants = sqliteTable(
+export const lessonEvents = pgTable(
+	'lesson_events',
+	{
+		liveLessonId: text('live_lesson_id')
+			.notNull()
+			.references(() => liveLessons.id, { onDelete: 'cascade' }),
+		seq: integer('seq').notNull(),
+		commandId: text('command_id').notNull(),
+		state: text('state').notNull(),
+		appliedAt: ms('applied_at').notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.liveLessonId, t.seq] }),
+		uniqueIndex('lesson_events_command').on(t.liveLessonId, t.commandId)
+	]
+);
+
+export const participants = pgTable(
 	'participants',
 	{
 		id: text('id').primaryKey(),
@@ -85,19 +95,13 @@ export const participants = sqliteTable(
 			.notNull()
 			.references(() => liveLessons.id, { onDelete: 'cascade' }),
 		name: text('name').notNull(),
-		/** SHA-256 of the participant cookie's token. */
 		tokenHash: text('token_hash').notNull().unique(),
-		/**
-		 * Whether this person has answered the check-in. The answer itself is stored in
-		 * check_ins with no link back, so nobody can tell whose answer is whose.
-		 */
-		checkedIn: integer('checked_in', { mode: 'boolean' }).notNull().default(false)
+		checkedIn: boolean('checked_in').notNull().default(false)
 	},
 	(t) => [index('participants_lesson').on(t.liveLessonId)]
 );
 
-/** Who came to which lesson of a class (a lesson run twice counts a person once). */
-export const attendance = sqliteTable(
+export const attendance = pgTable(
 	'attendance',
 	{
 		classId: text('class_id')
@@ -107,14 +111,12 @@ export const attendance = sqliteTable(
 		participantId: text('participant_id')
 			.notNull()
 			.references(() => participants.id, { onDelete: 'cascade' }),
-		joinedAt: integer('joined_at').notNull()
+		joinedAt: ms('joined_at').notNull()
 	},
 	(t) => [primaryKey({ columns: [t.classId, t.lessonNumber, t.participantId] })]
 );
 
-
-/** Anonymous: no participant, no time; only which lesson it was about. */
-export const checkIns = sqliteTable(
+export const checkIns = pgTable(
 	'check_ins',
 	{
 		id: text('id').primaryKey(),
@@ -125,4 +127,14 @@ export const checkIns = sqliteTable(
 		effort: text('effort', { enum: CHECK_IN_EFFORTS }).notNull()
 	},
 	(t) => [index('check_ins_lesson').on(t.liveLessonId)]
+);
+
+export const rateLimits = pgTable(
+	'rate_limits',
+	{
+		key: text('key').primaryKey(),
+		failures: integer('failures').notNull(),
+		windowEndsAt: ms('window_ends_at').notNull()
+	},
+	(t) => [index('rate_limits_window').on(t.windowEndsAt)]
 );

@@ -1,0 +1,315 @@
+/**
+ * `npm run bench:cluster`: N participants, each a real SSE connection, spread evenly over
+ * 3 built servers on one PostgreSQL (a throwaway cluster), 50 instructor commands sent to
+ * the servers in turn; then, in the same run, one SQLite server with the same N as the
+ * baseline. N = 1000, 3000, 6000, 10000 (`--sizes=` for others); a setup stops growing at
+ * the first N it cannot hold (streams not all open, events missed), and says why.
+ * See bench/README.md. Writes bench/results/cluster.json; exits 0 whatever the figures.
+ *
+ * Options: --reuse-build, --sizes=1000,3000, --commands=50.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createCluster, freePort } from '../scripts/lib/pg-cluster';
+import { startInstance, type Instance } from '../scripts/lib/limber-cluster';
+import { command, hubStats, join, signUpWithClass, startLive, type HubStats, type Instructor } from './class/http';
+import { plan, pool, sleep } from './class/commands';
+import { SseListener } from './class/sse-client';
+import { sampleLoad } from './lib/load';
+import { benchLog, buildUnlessReused, type BenchLog } from './lib/run';
+import { ROOT, startServer } from './lib/server';
+import { round, summarize } from './lib/stats';
+import { fmt, table } from './lib/table';
+
+const COMMAND_GAP_MS = 200;
+const TARGET_P99_MS = 100;
+/** Streams must all be open within this long (they open 200 at a time). */
+const CONNECT_TIMEOUT_MS = 120_000;
+
+
+
+
+interface Server {
+	readonly url: string;
+}
+
+interface Row {
+	readonly setup: 'postgres' | 'sqlite';
+	readonly instances: number;
+	readonly n: number;
+	readonly held: boolean;
+	/** Why this N could not be held (only when held is false). */
+	readonly stopped_because: string | null;
+	readonly connect_all_ms: number | null;
+	readonly commands: number;
+	readonly events_expected: number;
+	readonly events_delivered: number;
+	readonly missed: number;
+	readonly p50_ms: number | null;
+	readonly p95_ms: number | null;
+	readonly p99_ms: number | null;
+	readonly max_ms: number | null;
+	readonly per_instance: readonly {
+		readonly url: string;
+		readonly connections: number;
+		readonly event_loop_delay_p99_ms: number;
+		readonly event_loop_delay_max_ms: number;
+		readonly rss_mb: number;
+		readonly heap_used_mb: number;
+	}[];
+	readonly bench_event_loop_delay_max_ms: number;
+	readonly free_memory_mb_after: number;
+}
+
+function percentile(sorted: readonly number[], p: number): number | null {
+	if (sorted.length === 0) return null;
+	return sorted[Math.max(1, Math.ceil((p / 100) * sorted.length)) - 1] ?? null;
+}
+
+/** Why streams did not open: the first error, named for what ran out. */
+function reasonOf(error: unknown): string {
+	const message = error instanceof Error ? `${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}`.trim() : String(error);
+	if (/EMFILE|ENFILE/.test(message)) return `file descriptors ran out (${message}); raise ulimit -n`;
+	if (/EADDRNOTAVAIL/.test(message)) return `local ports ran out (${message})`;
+	if (/ENOMEM|heap/i.test(message)) return `memory (${message})`;
+	return `streams did not open in time: the CPU could not keep up (${message})`;
+}
+
+async function runRoom(
+	setup: Row['setup'],
+	servers: readonly Server[],
+	instructor: Instructor,
+	lessonNumber: number,
+	n: number,
+	commands: number,
+	log: BenchLog
+): Promise<Row> {
+	const entry = servers[0]!.url;
+	const code = await startLive(entry, instructor, lessonNumber);
+	const failed = (reason: string, connectMs: number | null = null): Row => ({
+		setup,
+		instances: servers.length,
+		n,
+		held: false,
+		stopped_because: reason,
+		connect_all_ms: connectMs,
+		commands: 0,
+		events_expected: 0,
+		events_delivered: 0,
+		missed: 0,
+		p50_ms: null,
+		p95_ms: null,
+		p99_ms: null,
+		max_ms: null,
+		per_instance: [],
+		bench_event_loop_delay_max_ms: 0,
+		free_memory_mb_after: Math.round(freemem() / 2 ** 20)
+	});
+	// Joins through every server, as phones behind a proxy would.
+	const cookies = await pool(Array.from({ length: n }, (_, i) => i), 32, (i) => join(servers[i % servers.length]!.url, code, `P${i + 1}`));
+	log(`${setup} N=${n}: ${n} joined`);
+	const started = performance.now();
+	const listeners: SseListener[] = [];
+	try {
+		await pool(cookies, 200, async (cookie, i) => {
+			const l = new SseListener(`${servers[i % servers.length]!.url}/api/live/${code}/events`, cookie);
+			listeners.push(l);
+			await Promise.race([l.ready(), sleep(CONNECT_TIMEOUT_MS).then(() => Promise.reject(new Error('timeout')))]);
+		});
+	} catch (error) {
+		for (const l of listeners) l.close();
+		return failed(reasonOf(error));
+	}
+	const connectAllMs = Math.round(performance.now() - started);
+	log(`${setup} N=${n}: streams open in ${connectAllMs} ms`);
+
+	const open = await Promise.all(servers.map((s) => hubStats(s.url, { gc: false, reset: true })));
+	const benchLoop = monitorEventLoopDelay({ resolution: 1 });
+	benchLoop.enable();
+	const sent: { seq: number; t: number }[] = [];
+	for (let i = 0; i < commands; i += 1) {
+		const t = performance.now();
+		// Each command to the next server: any server may take the instructor's tap.
+		const state = await command(servers[i % servers.length]!.url, code, instructor.cookie, plan(i));
+		sent.push({ seq: state.seq, t });
+		await sleep(COMMAND_GAP_MS);
+	}
+	const lastSeq = sent.at(-1)?.seq ?? 0;
+	const deadline = Date.now() + 10_000;
+	while (Date.now() < deadline && !listeners.every((l) => l.arrivals.at(-1)?.seq === lastSeq)) await sleep(50);
+	benchLoop.disable();
+	const loops = await Promise.all(servers.map((s) => hubStats(s.url, { gc: false })));
+
+	const latencies: number[] = [];
+	for (const s of sent) {
+		for (const l of listeners) {
+			const a = l.arrivals.find((x) => x.seq === s.seq);
+			if (a) latencies.push(a.at - s.t);
+		}
+	}
+	latencies.sort((a, b) => a - b);
+	for (const l of listeners) l.close();
+	for (const s of servers) {
+		const until = Date.now() + 10_000;
+		while (Date.now() < until && (await hubStats(s.url, { gc: false })).connections > 0) await sleep(100);
+	}
+	await command(entry, code, instructor.cookie, { type: 'end' });
+	const memory: HubStats[] = await Promise.all(servers.map((s) => hubStats(s.url)));
+	const expected = sent.length * n;
+	const missed = expected - latencies.length;
+	const row: Row = {
+		setup,
+		instances: servers.length,
+		n,
+		held: missed === 0,
+		stopped_because: missed === 0 ? null : `${missed} events never arrived within 10 s of the last command`,
+		connect_all_ms: connectAllMs,
+		commands: sent.length,
+		events_expected: expected,
+		events_delivered: latencies.length,
+		missed,
+		p50_ms: round(percentile(latencies, 50)),
+		p95_ms: round(percentile(latencies, 95)),
+		p99_ms: round(percentile(latencies, 99)),
+		max_ms: round(latencies.at(-1) ?? null),
+		per_instance: servers.map((s, i) => ({
+			url: s.url,
+			connections: open[i]!.connections,
+			event_loop_delay_p99_ms: round(loops[i]!.eventLoopDelay.p99_ms) ?? 0,
+			event_loop_delay_max_ms: round(loops[i]!.eventLoopDelay.max_ms) ?? 0,
+			rss_mb: round(memory[i]!.rss / 2 ** 20, 1) ?? 0,
+			heap_used_mb: round(memory[i]!.heapUsed / 2 ** 20, 1) ?? 0
+		})),
+		bench_event_loop_delay_max_ms: round(benchLoop.max / 1e6) ?? 0,
+		free_memory_mb_after: Math.round(freemem() / 2 ** 20)
+	};
+	log(`${setup} N=${n}: p99 ${fmt(row.p99_ms)} ms, missed ${missed}`);
+	return row;
+}
+
+async function runSetup(setup: Row['setup'], servers: readonly Server[], sizes: readonly number[], commands: number, log: BenchLog): Promise<Row[]> {
+	const instructor = await signUpWithClass(servers[0]!.url);
+	const rows: Row[] = [];
+	for (const [i, n] of sizes.entries()) {
+		// The course has four lessons: one per room size.
+		const row = await runRoom(setup, servers, instructor, (i % 4) + 1, n, commands, log);
+		rows.push(row);
+		if (!row.held) {
+			log(`${setup}: stops at N=${n}: ${row.stopped_because}`);
+			break;
+		}
+	}
+	return rows;
+}
+
+function option(argv: readonly string[], name: string): string | undefined {
+	return argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+}
+
+async function main(): Promise<void> {
+	const argv = process.argv.slice(2);
+	const sizes = (option(argv, 'sizes') ?? '1000,3000,6000,10000').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+	const commands = Number(option(argv, 'commands') ?? 50);
+	const log = benchLog();
+	await buildUnlessReused(argv, log);
+	const stopLoad = sampleLoad(2000);
+	const tmp = mkdtempSync(path.join(tmpdir(), 'limber-bench-cluster-'));
+	const rows: Row[] = [];
+	try {
+		const pg = await createCluster();
+		const instances: Instance[] = [];
+		try {
+			for (const name of ['a', 'b', 'c']) {
+				const port = await freePort();
+				instances.push(
+					await startInstance({
+						name,
+						port,
+						databaseUrl: pg.url,
+						dataDir: tmp,
+						nodeArgs: ['--expose-gc'],
+						// No proxy in front: the address is the socket's.
+						env: { LIMBER_BENCH: '1', ORIGIN: `http://127.0.0.1:${port}`, ADDRESS_HEADER: '', PROTOCOL_HEADER: '' }
+					})
+				);
+			}
+			log(`postgres: 3 servers on ${pg.url}`);
+			rows.push(
+				...(await runSetup('postgres', instances, sizes, commands, log).catch((error: unknown) => {
+					for (const s of instances) console.error(`--- server ${s.name} said:\n${s.log.join('').slice(-2000)}`);
+					throw error;
+				}))
+			);
+		} finally {
+			await Promise.all(instances.map((s) => s.stop()));
+			await pg.destroy();
+		}
+		const sqlite = await startServer({ env: { LIMBER_BENCH: '1', DATABASE_URL: '' }, nodeArgs: ['--expose-gc'] });
+		try {
+			log(`sqlite: 1 server at ${sqlite.url}`);
+			rows.push(...(await runSetup('sqlite', [sqlite], sizes, commands, log)));
+		} finally {
+			await sqlite.stop();
+		}
+	} finally {
+		rmSync(tmp, { recursive: true, force: true });
+	}
+	const load = stopLoad();
+	const largest = (setup: Row['setup']) => Math.max(0, ...rows.filter((r) => r.setup === setup && r.held).map((r) => r.n));
+	const result = {
+		date: new Date().toISOString(),
+		node: process.version,
+		cpu_count: cpus().length,
+		cpu_model: cpus()[0]?.model ?? 'unknown',
+		memory_gb: round(totalmem() / 2 ** 30, 1),
+		load_average_at_end: loadavg().map((v) => round(v)),
+		load_during_runs: load,
+		method: {
+			commands_per_n: commands,
+			command_gap_ms: COMMAND_GAP_MS,
+			delivery: 'POST sent (performance.now in the bench) → the state event with that seq parsed by each participant',
+			clients: 'one bench process, node:http, one keep-alive agent; participant i on server i mod 3; command i to server i mod 3',
+			postgres: 'a throwaway local cluster (fsync off), 3 × node build, each with a 10-connection pool, a listener and a sender'
+		},
+		rows,
+		largest_n_held: { postgres: largest('postgres'), sqlite: largest('sqlite') },
+		verdict: {
+			target: `p99 ≤ ${TARGET_P99_MS} ms and nothing missed at every N held`,
+			ok: rows.filter((r) => r.held).every((r) => (r.p99_ms ?? Infinity) <= TARGET_P99_MS)
+		}
+	};
+	const out = path.join(ROOT, 'bench', 'results', 'cluster.json');
+	mkdirSync(path.dirname(out), { recursive: true });
+	writeFileSync(out, JSON.stringify(result, null, '\t') + '\n');
+	console.log(
+		'\n' +
+			table(
+				['setup', 'N', 'held', 'delivered', 'missed', 'p50', 'p95', 'p99', 'max ms', 'loop p99/max per server', 'RSS MB per server', 'connect ms'],
+				rows.map((r) => [
+					`${r.setup} ×${r.instances}`,
+					String(r.n),
+					r.held ? 'yes' : `no: ${r.stopped_because}`,
+					`${r.events_delivered}/${r.events_expected}`,
+					String(r.missed),
+					fmt(r.p50_ms),
+					fmt(r.p95_ms),
+					fmt(r.p99_ms),
+					fmt(r.max_ms),
+					r.per_instance.map((p) => `${fmt(p.event_loop_delay_p99_ms, 0)}/${fmt(p.event_loop_delay_max_ms, 0)}`).join(' '),
+					r.per_instance.map((p) => fmt(p.rss_mb, 0)).join(' '),
+					String(r.connect_all_ms ?? '–')
+				])
+			)
+	);
+	console.log(`\nlargest N held: postgres ×3 ${result.largest_n_held.postgres}, sqlite ×1 ${result.largest_n_held.sqlite}`);
+	console.log(`load average (1 min) during runs: mean ${load.load_1m_mean}, max ${load.load_1m_max} on ${load.cpu_count} CPUs`);
+	console.log(`${result.verdict.target}: ${result.verdict.ok ? 'PASS' : 'FAIL'}`);
+	log(`wrote ${path.relative(ROOT, out)}`);
+}
+
+main().catch((error: unknown) => {
+	console.error(error);
+	process.exit(1);
+});

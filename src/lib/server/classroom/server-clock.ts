@@ -1,0 +1,48 @@
+/**
+ * This server's reading of the database's clock: the one clock every server stamps lesson
+ * changes with (in the command's transaction) and answers `/api/time` from, so phones
+ * following different servers agree on when a change takes effect. Estimated like a
+ * device estimates the server's (lowest-delay of recent samples), with this process's
+ * monotonic clock in between.
+ */
+import type { Clock } from '$lib/playback/clock';
+import { BURST_SAMPLES, monotonicEpochClock, OffsetEstimator, RESAMPLE_INTERVAL_MS, sampleBurst } from '$lib/classroom/time-sync';
+
+export class ServerClock {
+	readonly #estimator = new OffsetEstimator();
+	readonly #local: Clock;
+	readonly #readDatabase: () => Promise<number>;
+	#offsetMs = 0;
+	#timer: ReturnType<typeof setInterval> | undefined;
+
+	constructor(readDatabase: () => Promise<number>, local: Clock = monotonicEpochClock) {
+		this.#readDatabase = readDatabase;
+		this.#local = local;
+	}
+
+	/** The database's clock now, in integer ms since the epoch. */
+	now(): number {
+		return Math.round(this.#local.now() + this.#offsetMs);
+	}
+
+	get offsetMs(): number {
+		return this.#offsetMs;
+	}
+
+	async sample(count = BURST_SAMPLES): Promise<void> {
+		await sampleBurst(this.#estimator, this.#local, this.#readDatabase, count);
+		const estimate = this.#estimator.estimate;
+		if (estimate) this.#offsetMs = estimate.offsetMs;
+	}
+
+	/** Samples now and then every 30 s (a failed sample keeps the last estimate). */
+	async start(): Promise<void> {
+		await this.sample().catch(() => undefined);
+		this.#timer = setInterval(() => void this.sample(1).catch(() => undefined), RESAMPLE_INTERVAL_MS);
+		this.#timer.unref?.();
+	}
+
+	stop(): void {
+		clearInterval(this.#timer);
+	}
+}
