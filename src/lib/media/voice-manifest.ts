@@ -22,7 +22,8 @@ export type VoiceManifestResult =
 	| { readonly ok: true; readonly manifest: VoiceManifest }
 	| { readonly ok: false; readonly error: string };
 
-export const VOICE_MANIFEST_URL = '/media/voice/manifest.json';
+/** Served by src/routes/voice-manifest.json: the shipped manifest with each file's content hash. */
+export const VOICE_MANIFEST_URL = '/voice-manifest.json';
 
 export const EMPTY_VOICE_MANIFEST: VoiceManifest = Object.freeze({ version: 1, voices: Object.freeze({}) });
 

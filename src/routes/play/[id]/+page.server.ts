@@ -1,6 +1,5 @@
-import { wantsTrack } from '$lib/media/track-manifest';
-import { mediaFor, routineAndLevel, timelineFor, wakeChimeFiles } from '$lib/server/content';
-import { ambienceFiles, trackFor } from '$lib/server/tracks';
+import { routineAndLevel, timelineFor } from '$lib/server/content';
+import { sessionMedia } from '$lib/server/session-media';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params, url }) => {
@@ -12,10 +11,6 @@ export const load: PageServerLoad = ({ params, url }) => {
 	const education = Object.fromEntries(routine.education.map((b) => [b.id, { title: b.title, text: b.text }]));
 	const timeline = timelineFor(routine, level);
 	// Relaxation plays from its session track (screen-off safe); ?track=off forces the live player.
-	const audioFirst = wantsTrack(routine);
-	const track = audioFirst && url.searchParams.get('track') !== 'off' ? trackFor(timeline) : null;
-	const ambience = audioFirst ? ambienceFiles() : null;
-	// The sleep timer (and its chime) is for sessions done lying down: the audio-first ones.
-	const chime = audioFirst ? wakeChimeFiles() : null;
-	return { timeline, exercises, education, ...mediaFor(timeline), levelCount: routine.levels.length, track, ambience, audioFirst, chime };
+	const { videos, sounds, track, ambience, audioFirst, chime } = sessionMedia(routine, timeline, url.searchParams.get('track') === 'off');
+	return { timeline, exercises, education, videos, sounds, levelCount: routine.levels.length, track, ambience, audioFirst, chime };
 };
