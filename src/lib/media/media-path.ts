@@ -19,3 +19,10 @@ export function extensionOf(path: string): string {
 	const dot = bare.lastIndexOf('.');
 	return dot === -1 || dot < bare.lastIndexOf('/') ? '' : bare.slice(dot + 1).toLowerCase();
 }
+
+/** Relative, under static/media, no way out of it; with or without its `?v=` content hash. */
+const RELATIVE_MEDIA_PATH = /^[a-z0-9][a-z0-9/_.-]*\.[a-z0-9]+(?:\?v=[0-9a-f]{6,64})?$/i;
+
+export function isRelativeMediaPath(path: unknown): path is string {
+	return typeof path === 'string' && RELATIVE_MEDIA_PATH.test(path) && !path.split('/').includes('..');
+}

@@ -105,8 +105,10 @@ export class Downloads {
 	get storage(): StorageFacts | null {
 		return this.#storageFacts;
 	}
+	/** What the downloads take on the device: a file shared by several counts once. */
 	get totalBytes(): number {
-		return this.#records.reduce((s, r) => s + r.bytes, 0);
+		const sizes = new Map(this.#records.flatMap((r) => r.files.map((f) => [f.url, f.bytes] as const)));
+		return [...sizes.values()].reduce((s, b) => s + b, 0);
 	}
 	/** Downloads under way or failed, by record id. */
 	get jobs(): ReadonlyMap<string, Job> {
