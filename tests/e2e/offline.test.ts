@@ -24,7 +24,7 @@ const NEXT_BUILD = path.join(PROJECT_ROOT, '.svelte-kit', 'e2e-next-build');
 
 interface MediaList {
 	readonly bytes: Record<string, number>;
-	readonly levels: readonly { level: number; items: readonly { role: string; choices: readonly string[] }[] }[];
+	readonly levels: readonly { level: number; items: readonly { role: string; choices: readonly { path: string }[] }[] }[];
 }
 
 /** What this browser should keep for a level, worked out here from the media list. */
@@ -49,7 +49,10 @@ async function expectedFiles(page: Page, routine: string, level: number): Promis
 		);
 	const out = new Map<string, number>();
 	for (const item of entry.items) {
-		const file = await choose(item.role, item.choices);
+		const file = await choose(
+			item.role,
+			item.choices.map((c) => c.path)
+		);
 		if (file) out.set(`/media/${file}`, list.bytes[file] ?? -1);
 	}
 	return out;
@@ -185,7 +188,7 @@ test('installable; downloaded routines play with no network; a new version keeps
 
 		await test.step('a routine that was not downloaded says so', async () => {
 			await page.locator(`[data-routine="${NOT_DOWNLOADED}"]`).getByRole('link').click();
-			await expect(page.getByTestId('error-message')).toContainText('not downloaded to this device');
+			await expect(page.getByText('This routine is not downloaded to this device, so it needs a connection.')).toBeVisible();
 			// Opened directly (a bookmark), it says so too.
 			await page.goto(`/play/${NOT_DOWNLOADED}?level=1`);
 			await expect(page.getByTestId('offline-unavailable')).toBeVisible();

@@ -21,6 +21,11 @@ export function pagesCache(version: string): string {
 	return PAGES_PREFIX + version;
 }
 
+/** Any build's pages cache. */
+export function isPagesCache(name: string): boolean {
+	return name.startsWith(PAGES_PREFIX);
+}
+
 /** A shell or pages cache of another build: the only caches an update deletes. */
 export function isOutdatedCache(name: string, version: string): boolean {
 	return (

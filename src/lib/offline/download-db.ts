@@ -2,30 +2,45 @@
  * The downloads' own IndexedDB database (not the progress database: its records are
  * personal data with their own versioning and export). The page writes it; the service
  * worker reads it when a new version installs, to save the pages of each download again.
+ *
+ * Plain IndexedDB rather than idb (which the progress store uses): one store and three
+ * calls, and the home and routine pages that use it would otherwise pull idb into a chunk
+ * of its own that the player route (150 KB budget) then loads apart from its store.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { parseRecord, type DownloadRecord } from './download-record';
 
 export const OFFLINE_DB_NAME = 'limber-offline';
 const OFFLINE_DB_VERSION = 1;
+const STORE = 'downloads';
 
-interface OfflineSchema extends DBSchema {
-	downloads: { key: string; value: DownloadRecord };
+export type OfflineConnection = IDBDatabase;
+
+function settled<T>(request: IDBRequest<T>): Promise<T> {
+	return new Promise((resolve, reject) => {
+		request.onsuccess = () => resolve(request.result);
+		request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+	});
 }
 
-export type OfflineConnection = IDBPDatabase<OfflineSchema>;
+function committed(tx: IDBTransaction): Promise<void> {
+	return new Promise((resolve, reject) => {
+		tx.oncomplete = () => resolve();
+		tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+		tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+	});
+}
 
 export function openOfflineDb(): Promise<OfflineConnection> {
-	return openDB<OfflineSchema>(OFFLINE_DB_NAME, OFFLINE_DB_VERSION, {
-		upgrade(db) {
-			db.createObjectStore('downloads', { keyPath: 'id' });
-		}
-	});
+	const open = indexedDB.open(OFFLINE_DB_NAME, OFFLINE_DB_VERSION);
+	open.onupgradeneeded = () => {
+		if (!open.result.objectStoreNames.contains(STORE)) open.result.createObjectStore(STORE, { keyPath: 'id' });
+	};
+	return settled(open);
 }
 
 /** Every readable record, oldest first. */
 export async function listDownloads(db: OfflineConnection): Promise<DownloadRecord[]> {
-	const rows = await db.getAll('downloads');
+	const rows: unknown[] = await settled(db.transaction(STORE, 'readonly').objectStore(STORE).getAll());
 	return rows
 		.map(parseRecord)
 		.filter((r): r is DownloadRecord => r !== null)
@@ -33,9 +48,13 @@ export async function listDownloads(db: OfflineConnection): Promise<DownloadReco
 }
 
 export async function putDownload(db: OfflineConnection, rec: DownloadRecord): Promise<void> {
-	await db.put('downloads', rec);
+	const tx = db.transaction(STORE, 'readwrite');
+	tx.objectStore(STORE).put(rec);
+	await committed(tx);
 }
 
 export async function deleteDownload(db: OfflineConnection, id: string): Promise<void> {
-	await db.delete('downloads', id);
+	const tx = db.transaction(STORE, 'readwrite');
+	tx.objectStore(STORE).delete(id);
+	await committed(tx);
 }

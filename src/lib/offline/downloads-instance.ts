@@ -1,9 +1,7 @@
 /** The page's one Downloads, on the browser's own caches, IndexedDB and storage manager. */
-import { version } from '$app/environment';
-import { browserCanPlay } from '../media/playable';
-import { pagesCache } from './cache-names';
 import { openOfflineDb } from './download-db';
 import { Downloads } from './downloads.svelte';
+import { browserCanPlay } from './pick-files';
 
 let instance: Downloads | null = null;
 
@@ -18,7 +16,6 @@ export function downloads(): Downloads | null {
 		storage: navigator.storage ?? null,
 		ledger: safeLocalStorage(),
 		canPlay: browserCanPlay,
-		pagesCache: pagesCache(version),
 		origin: location.origin
 	});
 	return instance;

@@ -10,7 +10,7 @@
  * browser has removed downloads to free space. A record whose files are gone is reported
  * too.
  */
-import { MEDIA_CACHE } from './cache-names';
+import { isPagesCache, MEDIA_CACHE } from './cache-names';
 import { deleteDownload, listDownloads, putDownload, type OfflineConnection } from './download-db';
 import { downloadId, isOutdated, makeRecord, type DownloadRecord } from './download-record';
 import { failureMessage, fetchFile } from './fetch-file';
@@ -49,8 +49,6 @@ export interface DownloadsDeps {
 	readonly storage: Pick<StorageManager, 'persist' | 'persisted' | 'estimate'> | null;
 	readonly ledger: Pick<Storage, 'getItem' | 'setItem'> | null;
 	readonly canPlay: CanPlay;
-	/** This build's pages cache (cache-names.ts), where a download's pages are saved. */
-	readonly pagesCache: string;
 	/** Absolute base for the pages' URLs (the page's origin). */
 	readonly origin: string;
 	readonly now?: () => Date;
@@ -58,6 +56,10 @@ export interface DownloadsDeps {
 }
 
 const LEDGER_KEY = 'limber-downloads';
+
+/** No service worker has installed yet: nothing could play the download offline. */
+class NotInstalledError extends Error {}
+const NOT_INSTALLED = 'Limber has not finished setting itself up for offline use. Reload the page, then try again.';
 /** Files fetched at once: enough to hide a round trip per small voice file. */
 const PARALLEL = 3;
 
@@ -192,8 +194,9 @@ export class Downloads {
 			};
 			progress(0);
 			await this.#fetchAll(missing, cache, controller, progress);
-			const pages = await this.#deps.caches.open(this.#deps.pagesCache);
-			await savePages(pages, downloadPages(list.routineId, level), this.#deps.origin, this.#deps.fetch);
+			const pagesCaches = await this.#pagesCaches();
+			if (pagesCaches.length === 0) throw new NotInstalledError();
+			for (const pages of pagesCaches) await savePages(pages, downloadPages(list.routineId, level), this.#deps.origin, this.#deps.fetch);
 			const rec = makeRecord(list, level, planned, (this.#deps.now ?? (() => new Date()))());
 			await this.#withDb((db) => putDownload(db, rec));
 			this.#records = [...this.#records.filter((r) => r.id !== id), rec];
@@ -201,7 +204,8 @@ export class Downloads {
 			this.#writeLedger();
 			this.#setJob(id, null);
 		} catch (err) {
-			this.#setJob(id, controller.signal.aborted ? null : { phase: 'failed', message: failureMessage(err) });
+			const message = err instanceof NotInstalledError ? NOT_INSTALLED : failureMessage(err);
+			this.#setJob(id, controller.signal.aborted ? null : { phase: 'failed', message });
 		} finally {
 			this.#controllers.delete(id);
 			this.#active.delete(id);
@@ -285,13 +289,23 @@ export class Downloads {
 
 	/** The removed level's player pages; the routine page too once no level of it is left. */
 	async #dropPages(rec: DownloadRecord): Promise<void> {
-		const pages = await this.#deps.caches.open(this.#deps.pagesCache);
 		const paths = downloadPages(rec.routineId, rec.level);
 		const otherLevel = this.#records.some((r) => r.routineId === rec.routineId);
-		for (const path of paths) {
-			if (otherLevel && path.startsWith('/routines/')) continue;
-			await pages.delete(pageKey(new URL(path, this.#deps.origin)));
+		for (const pages of await this.#pagesCaches()) {
+			for (const path of paths) {
+				if (otherLevel && path.startsWith('/routines/')) continue;
+				await pages.delete(pageKey(new URL(path, this.#deps.origin)));
+			}
 		}
+	}
+
+	/**
+	 * The service worker's pages caches, named for its build (normally one; two while a new
+	 * version waits to take over). The page does not need to know which build that is.
+	 */
+	async #pagesCaches(): Promise<Cache[]> {
+		const names = (await this.#deps.caches.keys()).filter(isPagesCache);
+		return Promise.all(names.map((n) => this.#deps.caches.open(n)));
 	}
 
 	#setJob(id: string, job: Job | null): void {

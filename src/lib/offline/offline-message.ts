@@ -1,7 +1,8 @@
 /**
  * What the service worker answers, offline, for a page's data it has no copy of. SvelteKit
- * shows the message on its error page (src/routes/+error.svelte) with this status: the
- * service, here the network, is unavailable.
+ * shows the message on its error page with this status: the service, here the network, is
+ * unavailable. (The default error page: every page loads the root error page at start, and
+ * the player route has no bytes to spare for one of Limber's own.)
  */
 export const OFFLINE_STATUS = 503;
 

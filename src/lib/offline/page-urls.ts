@@ -7,8 +7,8 @@
 /** Opened from the home screen with no network: the app's pages that need no download. */
 export const SHELL_PAGES: readonly string[] = ['/', '/__data.json', '/history', '/history/__data.json', '/screening', '/downloads'];
 
-/** The page served for a navigation that is neither online nor saved. */
-export const OFFLINE_PAGE = '/offline';
+/** The page served for a navigation that is neither online nor saved (static/offline.html). */
+export const OFFLINE_PAGE = '/offline.html';
 
 /** The routine page and the player of one level, each with its data. */
 export function downloadPages(routineId: string, level: number): string[] {

@@ -1,33 +1,30 @@
 /**
- * Notices a new version of Limber: a service worker of a newer build that has installed and
- * waits, while an older one controls the page. Applying it tells the new worker to take
- * over and reloads when it has (the reload is what makes the page run the new build).
+ * Offers a new version of Limber: once a service worker of a newer build has installed and
+ * waits while an older one controls the page, the update banner (UpdateBanner.svelte) is
+ * loaded and put just before the page's main content. Browsers look for a new service
+ * worker at each navigation. Only the layout imports this, and every page (the player's
+ * too, with its tight JavaScript budget) loads the layout: the banner's own code comes
+ * only when there is something to offer.
  */
+import { mount } from 'svelte';
 
-const CHECK_EVERY_MS = 30 * 60_000;
-
-export function watchForUpdate(onReady: (waiting: ServiceWorker) => void): void {
+export function offerUpdates(): void {
 	const sw = navigator.serviceWorker;
-	let lastCheck = Date.now();
+	let offered = false;
 	void sw.ready.then((reg) => {
 		const check = () => {
-			// No controller: this is the first install, not an update.
-			if (reg.waiting && sw.controller) onReady(reg.waiting);
+			// No controller: the first install, not an update.
+			const main = document.getElementById('main');
+			if (offered || !reg.waiting || !sw.controller || !main?.parentNode) return;
+			offered = true;
+			const props = { waiting: reg.waiting };
+			void import('../components/offline/UpdateBanner.svelte').then(({ default: Banner }) =>
+				mount(Banner, { target: main.parentNode as Element, anchor: main, props })
+			);
 		};
-		const follow = (w: ServiceWorker | null) => w?.addEventListener('statechange', check);
+		const follow = () => reg.installing?.addEventListener('statechange', check);
 		check();
-		follow(reg.installing);
-		reg.addEventListener('updatefound', () => follow(reg.installing));
-		// A phone keeps the app open for days: look for a new build when it is shown again.
-		document.addEventListener('visibilitychange', () => {
-			if (document.visibilityState !== 'visible' || Date.now() - lastCheck < CHECK_EVERY_MS) return;
-			lastCheck = Date.now();
-			void reg.update().catch(() => undefined);
-		});
+		follow();
+		reg.addEventListener('updatefound', follow);
 	});
-}
-
-export function applyUpdate(waiting: ServiceWorker): void {
-	navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
-	waiting.postMessage({ type: 'skip-waiting' });
 }

@@ -21,7 +21,7 @@ export function routineMedia(routine: Routine): RoutineMedia {
 		const timeline = timelineFor(routine, i + 1);
 		const items = sessionItems(timeline, sessionMedia(routine, timeline), voices);
 		for (const item of items) {
-			for (const path of item.choices) {
+			for (const { path } of item.choices) {
 				const size = media.bytes(path);
 				if (size !== null) bytes[path] = size;
 			}
