@@ -170,11 +170,17 @@ export class Downloads {
 	 * files are fetched). Resolves when it has finished, failed or been cancelled.
 	 */
 	async download(list: RoutineMedia, level: number): Promise<void> {
-		await this.load();
 		const id = downloadId(list.routineId, level);
 		if (this.#controllers.has(id)) return;
+		// Registered at once, so that a cancel right after the press is not lost.
 		const controller = new AbortController();
 		this.#controllers.set(id, controller);
+		try {
+			await this.load();
+		} catch (err) {
+			this.#controllers.delete(id);
+			throw err;
+		}
 		const planned = this.plan(list, level);
 		const updating = this.record(id) !== null;
 		const total = totalBytes(planned);
@@ -194,9 +200,11 @@ export class Downloads {
 			};
 			progress(0);
 			await this.#fetchAll(missing, cache, controller, progress);
+			controller.signal.throwIfAborted();
 			const pagesCaches = await this.#pagesCaches();
 			if (pagesCaches.length === 0) throw new NotInstalledError();
 			for (const pages of pagesCaches) await savePages(pages, downloadPages(list.routineId, level), this.#deps.origin, this.#deps.fetch);
+			controller.signal.throwIfAborted();
 			const rec = makeRecord(list, level, planned, (this.#deps.now ?? (() => new Date()))());
 			await this.#withDb((db) => putDownload(db, rec));
 			this.#records = [...this.#records.filter((r) => r.id !== id), rec];
@@ -254,6 +262,7 @@ export class Downloads {
 		const worker = async () => {
 			for (let f = queue.shift(); f; f = queue.shift()) {
 				try {
+					controller.signal.throwIfAborted();
 					await fetchFile(f, deps, controller.signal, progress);
 				} catch (err) {
 					// One file that failed after its retries fails the level: stop the others.
