@@ -251,6 +251,7 @@ test('installable; downloaded routines play with no network; a new version keeps
 		});
 
 		await test.step('the relaxation track plays offline for 20 s', async () => {
+			mediaResponses.length = 0;
 			await page.goto(`/play/${RELAX}?level=1`);
 			await page.getByRole('button', { name: 'Start', exact: true }).click();
 			await expect(page.getByTestId('session-state')).toHaveText('Playing', { timeout: 20_000 });
@@ -267,6 +268,14 @@ test('installable; downloaded routines play with no network; a new version keeps
 			expect(later?.paused).toBe(false);
 			expect((later?.t ?? 0) - (first?.t ?? 0)).toBeGreaterThan(15);
 			await page.getByRole('button', { name: 'Pause' }).click();
+			// The track's <audio> asked for ranges (206 slices), howler's Web Audio ambience loop
+			// was fetched whole by XHR: both answered by the service worker from the cache.
+			const track = mediaResponses.filter((e) => e.url.includes(`/media/tracks/${RELAX}-1.`));
+			expect(track.length).toBeGreaterThan(0);
+			for (const e of track) expect(e, e.url).toMatchObject({ status: 206, fromServiceWorker: true });
+			const bed = mediaResponses.filter((e) => e.url.includes('/media/tracks/ambience-'));
+			expect(bed.length).toBeGreaterThan(0);
+			for (const e of bed) expect(e, e.url).toMatchObject({ status: 200, fromServiceWorker: true });
 		});
 
 		await test.step('removing a download deletes its own files and keeps those another needs', async () => {
