@@ -38,6 +38,9 @@ export default defineConfig({
 		baseURL,
 		browserName: 'chromium',
 		trace: 'retain-on-failure',
+		// A service worker answers requests that page.route() then never sees, and precaches
+		// the whole app in every new context. Only the offline test (its own browser) allows one.
+		serviceWorkers: 'block',
 		launchOptions: {
 			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 			// Media tests start audio and video without a click.

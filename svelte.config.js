@@ -5,7 +5,9 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ out: 'build' }),
+		// LIMBER_BUILD_DIR: the offline e2e test makes a second build beside the first, to
+		// check that a new version's service worker keeps the downloads.
+		adapter: adapter({ out: process.env.LIMBER_BUILD_DIR ?? 'build' }),
 		// Strict CSP: nothing may load from a third-party host (privacy rule).
 		csp: {
 			mode: 'auto',

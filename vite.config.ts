@@ -1,11 +1,12 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { mediaFiles } from './scripts/build/media-files.js';
 
 const vendorStub = (name: string) => fileURLToPath(new URL(`./src/lib/media/vendor/${name}.ts`, import.meta.url));
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), mediaFiles()],
 	resolve: {
 		// video.js's text-track emulation (vtt.js) and the request library it fetches tracks
 		// with: Limber gives video.js no text tracks, and these are about 10 KB gzip of the

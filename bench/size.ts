@@ -9,7 +9,7 @@
  * Budget: the player route ≤ 150 kB (150 000 bytes) gzipped with video.js and howler;
  * the other routes load neither. Writes bench/results/size.json; exits 0 pass or fail.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from '@playwright/test';
@@ -65,6 +65,9 @@ async function measureRoute(browser: Browser, base: string, spec: RouteSpec, man
 	context.on('response', (res) => {
 		const url = res.url();
 		if (!url.startsWith(base) || !isJavaScript(url, res.headers()['content-type'])) return;
+		// The service worker is installed by the browser, not loaded by the route, and what it
+		// precaches for offline use is its own fetching: both are reported apart (serviceWorker()).
+		if (res.request().serviceWorker() !== null || new URL(url).pathname === '/service-worker.js') return;
 		if (!bodies.has(url)) bodies.set(url, res.body().catch(() => null));
 	});
 	const page: Page = await context.newPage();
@@ -114,6 +117,29 @@ function verdict(routes: readonly RouteSize[]): { pass: boolean; failures: strin
 	return { pass: failures.length === 0, failures };
 }
 
+function filesUnder(dir: string): string[] {
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+		e.isDirectory() ? filesUnder(path.join(dir, e.name)) : e.name.endsWith('.gz') || e.name.endsWith('.br') ? [] : [path.join(dir, e.name)]
+	);
+}
+
+/** The service worker's script, and what it precaches (the build's shell: all but media and schemas). */
+function serviceWorkerSize(): { script_gzip_bytes: number; precache_files: number; precache_raw_bytes: number } {
+	// build/client, or build/public where Limber's own server entry serves it from.
+	const client = [path.join(ROOT, 'build', 'client'), path.join(ROOT, 'build', 'public')].find((d) => existsSync(d)) ?? '';
+	const script = path.join(client, 'service-worker.js');
+	const shell = [
+		...filesUnder(client).filter((f) => !/^(media|schema)[/\\]/.test(path.relative(client, f)) && f !== script),
+		...filesUnder(path.join(ROOT, 'build', 'prerendered'))
+	];
+	return {
+		script_gzip_bytes: existsSync(script) ? gzipSync(readFileSync(script), { level: 9 }).length : 0,
+		precache_files: shell.length,
+		precache_raw_bytes: shell.reduce((sum, f) => sum + statSync(f).size, 0)
+	};
+}
+
 async function main(): Promise<void> {
 	const started = Date.now();
 	const build = await prepareBuild(process.argv.slice(2));
@@ -133,6 +159,7 @@ async function main(): Promise<void> {
 				failures
 			},
 			routes,
+			service_worker: serviceWorkerSize(),
 			method: {
 				sizes: 'each JavaScript response body (scripts, lazy chunks, workers) gzipped with zlib level 9',
 				player: `loaded, Start clicked, then ${AFTER_START_MS} ms and network idle, so lazy chunks count`,
@@ -168,6 +195,10 @@ async function main(): Promise<void> {
 					r.route === '/play/[id]' ? `≤ ${PLAYER_BUDGET_BYTES / 1000}` : 'neither lib'
 				])
 			)
+		);
+		const sw = result.service_worker;
+		console.log(
+			`\nService worker (not loaded by the routes): ${fmt(sw.script_gzip_bytes / 1000)} kB gzip; precaches ${sw.precache_files} files, ${fmt(sw.precache_raw_bytes / 1000)} kB raw`
 		);
 		console.log(`\nBudget: ${pass ? 'PASS' : 'FAIL'}${failures.length ? `: ${failures.join('; ')}` : ''}`);
 		console.log(`Wrote ${path.relative(ROOT, out)} in ${result.duration_s} s`);

@@ -15,7 +15,7 @@ export interface Environment {
 	readonly load_average_1m: number;
 }
 
-export function environment(browser: Browser): Environment {
+export function environment(browser: Pick<Browser, 'version'>): Environment {
 	const cpu = cpus();
 	return {
 		date: new Date().toISOString(),

@@ -24,7 +24,8 @@
  */
 import type { Howl as HowlType, HowlOptions } from 'howler';
 import { CHIME_RING_MS } from './chime';
-import { filesToTry } from './web-audio-port';
+import { extensionOf } from './media-path';
+import { browserCanPlay, filesToTry } from './playable';
 
 export interface HowlTrack {
 	readonly element: HTMLAudioElement;
@@ -50,18 +51,25 @@ export interface HowlTrackOptions {
 	readonly onLoadError?: (message: string) => void;
 }
 
+/**
+ * A CORS-mode request is one a service worker reliably sees, so a downloaded track plays
+ * offline from its cache. howler has set the source already, but an element fetches only
+ * once the current task is over, and by then it reads the attribute set here.
+ */
+function corsMode(element: HTMLAudioElement): void {
+	element.crossOrigin = 'anonymous';
+}
+
 type HowlConstructor = new (options: HowlOptions) => HowlType;
 
 interface HowlInternals {
 	readonly _sounds?: readonly { readonly _node?: unknown }[];
 }
 
-function canPlay(mime: string): boolean {
-	return document.createElement('audio').canPlayType(mime) !== '';
-}
+const canPlay = (mime: string) => browserCanPlay(mime, 'audio');
 
 function formatsOf(files: readonly string[]): string[] {
-	return files.map((f) => f.slice(f.lastIndexOf('.') + 1).toLowerCase());
+	return files.map(extensionOf);
 }
 
 export async function createHowlTrack(options: HowlTrackOptions): Promise<HowlTrack> {
@@ -83,6 +91,7 @@ export async function createHowlTrack(options: HowlTrackOptions): Promise<HowlTr
 		howl.unload();
 		throw new Error('howler did not create an <audio> element for the track');
 	}
+	corsMode(node);
 	node.preload = 'auto';
 	options.host.append(node);
 
@@ -136,6 +145,7 @@ function createChime(Howl: HowlConstructor, files: readonly string[], base: stri
 	const howl: HowlType = new Howl({ src: ordered.map((f) => base + f), format: formatsOf(ordered), html5: true, preload: true });
 	const node = (howl as unknown as HowlInternals)._sounds?.[0]?._node;
 	const element = node instanceof HTMLAudioElement ? node : null;
+	if (element) corsMode(element);
 	let prepared = false;
 	let ringingUntil = -Infinity;
 	return {

@@ -5,6 +5,7 @@
  * now shipped (its cue fingerprint matches); otherwise the live player takes over, so a
  * reworded cue can never be heard differently from what the captions say.
  */
+import { isRelativeMediaPath } from './media-path';
 import type { Timeline } from '../routine/timeline';
 import { cueFingerprint } from './track-plan';
 import type { VoiceManifest } from './voice-manifest';
@@ -38,8 +39,6 @@ export type TrackManifestResult =
 
 export const EMPTY_TRACK_MANIFEST: TrackManifest = Object.freeze({ version: 1, ambience: null, tracks: Object.freeze([]) });
 
-const RELATIVE_MEDIA_PATH = /^[a-z0-9][a-z0-9/_.-]*\.[a-z0-9]+$/i;
-
 function isRecord(v: unknown): v is Record<string, unknown> {
 	return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -47,7 +46,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 function files(v: unknown, where: string): readonly string[] | string {
 	if (!Array.isArray(v) || v.length === 0) return `${where}.files must be a non-empty array`;
 	for (const f of v) {
-		if (typeof f !== 'string' || !RELATIVE_MEDIA_PATH.test(f) || f.split('/').includes('..')) {
+		if (!isRelativeMediaPath(f)) {
 			return `${where}.files has an invalid path: ${JSON.stringify(f)}`;
 		}
 	}

@@ -6,6 +6,7 @@
  * A surface shows one clip at a time and can prepare one more out of sight, so that a
  * step change swaps to a clip that already has its first frame decoded (no black frame).
  */
+import { mimeOf } from './playable';
 import type { MediaCatalog } from '../routine/schema';
 
 export interface VideoSource {
@@ -88,16 +89,8 @@ export interface VideoSurface {
 	destroy(): void;
 }
 
-const MIME_BY_EXTENSION: Readonly<Record<string, string>> = {
-	webm: 'video/webm',
-	mp4: 'video/mp4',
-	m4v: 'video/mp4',
-	ogv: 'video/ogg'
-};
-
-function mimeOf(path: string): string {
-	const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
-	return MIME_BY_EXTENSION[ext] ?? 'video/mp4';
+function videoMime(path: string): string {
+	return mimeOf(path, 'video') ?? 'video/mp4';
 }
 
 /**
@@ -111,7 +104,7 @@ export function catalogClipResolver(videos: MediaCatalog['videos'], baseUrl = '/
 		if (!entry) return null;
 		return {
 			id,
-			sources: entry.files.map((file) => ({ src: base + file, type: mimeOf(file) })),
+			sources: entry.files.map((file) => ({ src: base + file, type: videoMime(file) })),
 			poster: entry.poster === undefined ? null : base + entry.poster,
 			durationMs: Math.round(entry.duration * 1000)
 		};

@@ -63,6 +63,7 @@ function playerOptions(): Record<string, unknown> {
 		autoplay: false,
 		loop: false,
 		disablePictureInPicture: true,
+		crossOrigin: 'anonymous',
 		// Only the element: no control bar, spinner, big play button or error dialog. The
 		// player UI shows its own state, and the engine, not a click, decides play/pause.
 		children: ['mediaLoader'],
@@ -158,6 +159,9 @@ async function createSlot(videojs: CoreFactory, host: HTMLElement): Promise<Slot
 	el.playsInline = true;
 	el.preload = 'auto';
 	el.disablePictureInPicture = true;
+	// A CORS-mode request is one a service worker reliably sees, so downloaded clips play
+	// offline from its cache (Chromium's no-cors media requests may bypass it).
+	el.crossOrigin = 'anonymous';
 	el.setAttribute('muted', '');
 	el.setAttribute('playsinline', '');
 	el.setAttribute('disableremoteplayback', '');

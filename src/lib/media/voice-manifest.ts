@@ -5,6 +5,7 @@
  * The file arrives over the network at run time, so it is checked here before use rather
  * than trusted; a bad manifest means "no voice", never a broken session.
  */
+import { isRelativeMediaPath } from './media-path';
 
 export interface VoiceEntry {
 	/** Paths relative to /media/, one per format (WebM/Opus first, then M4A/AAC). */
@@ -22,12 +23,10 @@ export type VoiceManifestResult =
 	| { readonly ok: true; readonly manifest: VoiceManifest }
 	| { readonly ok: false; readonly error: string };
 
-export const VOICE_MANIFEST_URL = '/media/voice/manifest.json';
+/** Served by src/routes/voice-manifest.json: the shipped manifest with each file's content hash. */
+export const VOICE_MANIFEST_URL = '/voice-manifest.json';
 
 export const EMPTY_VOICE_MANIFEST: VoiceManifest = Object.freeze({ version: 1, voices: Object.freeze({}) });
-
-/** Same rule as the media catalogue: relative, under static/media, no way out of it. */
-const RELATIVE_MEDIA_PATH = /^[a-z0-9][a-z0-9/_.-]*\.[a-z0-9]+$/i;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
 	return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -39,7 +38,7 @@ function checkEntry(text: string, v: unknown): string | VoiceEntry {
 	const { files, durationMs } = v;
 	if (!Array.isArray(files) || files.length === 0) return `${where}.files must be a non-empty array`;
 	for (const f of files) {
-		if (typeof f !== 'string' || !RELATIVE_MEDIA_PATH.test(f) || f.split('/').includes('..')) {
+		if (!isRelativeMediaPath(f)) {
 			return `${where}.files has an invalid path: ${JSON.stringify(f)}`;
 		}
 	}

@@ -8,6 +8,7 @@
  * the first page load). Missing files, failed decodes, a locked or lost context are reported
  * through `usable`, `onError` and `play()` returning null; none of them throws into a session.
  */
+import { browserCanPlay, filesToTry } from './playable';
 import type { HowlOptions } from 'howler';
 import { audioTimeAt, wallMinusHeardSec } from './audio-time';
 import { AUDIO_CHANNELS, clampGain, type AudioChannel, type AudioPort, type PlayHandle, type StopOptions } from './audio-port';
@@ -50,34 +51,6 @@ export interface WebAudioPortOptions {
 	readonly canPlay?: (mime: string) => boolean;
 	/** Log every realignment (only the sync benchmark reads it). */
 	readonly recordMoves?: boolean;
-}
-
-const MIME_BY_EXTENSION: Readonly<Record<string, string>> = {
-	webm: 'audio/webm; codecs=opus',
-	m4a: 'audio/mp4; codecs=mp4a.40.2',
-	mp4: 'audio/mp4; codecs=mp4a.40.2',
-	ogg: 'audio/ogg; codecs=opus',
-	mp3: 'audio/mpeg',
-	wav: 'audio/wav'
-};
-
-function browserCanPlay(mime: string): boolean {
-	if (typeof document === 'undefined') return false;
-	return document.createElement('audio').canPlayType(mime) !== '';
-}
-
-/**
- * The files to try, best first: those the browser says it can play (in the catalogue's
- * order, WebM/Opus before M4A/AAC), then the rest as a last resort, since decodeAudioData
- * sometimes manages what canPlayType doubts.
- */
-export function filesToTry(files: readonly string[], canPlay: (mime: string) => boolean): string[] {
-	const mimeOf = (f: string) => MIME_BY_EXTENSION[f.slice(f.lastIndexOf('.') + 1).toLowerCase()];
-	const playable = files.filter((f) => {
-		const mime = mimeOf(f);
-		return mime !== undefined && canPlay(mime);
-	});
-	return [...playable, ...files.filter((f) => !playable.includes(f))];
 }
 
 /** Promise and callback forms at once: older Safari only calls back, newer browsers do both. */

@@ -30,10 +30,16 @@ export interface StageContent {
 	readonly education: Record<string, StageTalk>;
 }
 
-export function stageContent(routine: Routine, images: MediaCatalog['images'], baseUrl = '/media/'): StageContent {
+/** `version` adds a file's content hash to its path (server/media-urls.ts), so a changed file gets a new URL. */
+export function stageContent(
+	routine: Routine,
+	images: MediaCatalog['images'],
+	version: (path: string) => string = (path) => path,
+	baseUrl = '/media/'
+): StageContent {
 	const picture = (id: string | undefined): StagePicture | null => {
 		const image = id && Object.hasOwn(images, id) ? images[id] : undefined;
-		return image ? { src: `${baseUrl}${image.file}`, alt: image.alt } : null;
+		return image ? { src: `${baseUrl}${version(image.file)}`, alt: image.alt } : null;
 	};
 	return {
 		exercises: Object.fromEntries(

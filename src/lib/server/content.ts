@@ -11,6 +11,7 @@ import { formatProblem } from '$lib/routine/problems';
 import type { Course, MediaCatalog, Routine } from '$lib/routine/schema';
 import type { Timeline } from '$lib/routine/timeline';
 import type { RoutinePlan } from '$lib/progress/routine-progress';
+import { media } from './media-urls';
 
 const raw = import.meta.glob('/src/content/**/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<
 	string,
@@ -77,9 +78,12 @@ export function routineAndLevel(id: string, url: URL): { routine: Routine; level
 	return { routine, level };
 }
 
-/** Only the clips and sounds a timeline uses, so a player page carries no more than it plays. */
+/**
+ * Only the clips and sounds a timeline uses, so a player page carries no more than it plays;
+ * their paths carry content hashes (media-urls.ts).
+ */
 export function mediaFor(timeline: Timeline): Pick<MediaCatalog, 'videos' | 'sounds'> {
-	const { catalog } = getLibrary();
+	const catalog = media.catalog(getLibrary().catalog);
 	const clipIds = new Set(timeline.segments.flatMap((s) => (s.video ? [s.video.clip] : [])));
 	const soundIds = new Set(timeline.cues.flatMap((c) => (c.sound ? [c.sound] : [])));
 	return {
@@ -91,9 +95,9 @@ export function mediaFor(timeline: Timeline): Pick<MediaCatalog, 'videos' | 'sou
 /** The catalogue's id for the sleep timer's "bring me back gently" chime. */
 export const WAKE_CHIME_SOUND = 'wake-chime';
 
-/** The wake-up chime's files, or null if the catalogue has none. */
+/** The wake-up chime's files (versioned), or null if the catalogue has none. */
 export function wakeChimeFiles(): readonly string[] | null {
-	const sounds = getLibrary().catalog.sounds;
+	const sounds = media.catalog(getLibrary().catalog).sounds;
 	return Object.hasOwn(sounds, WAKE_CHIME_SOUND) ? (sounds[WAKE_CHIME_SOUND]?.files ?? null) : null;
 }
 

@@ -9,6 +9,7 @@ import { EMPTY_TRACK_MANIFEST, findTrack, parseTrackManifest, type TrackEntry, t
 import { EMPTY_VOICE_MANIFEST, parseVoiceManifest, voiceFor, type VoiceManifest } from '$lib/media/voice-manifest';
 import type { Timeline } from '$lib/routine/timeline';
 import { getLibrary } from './content';
+import { media } from './media-urls';
 
 const bundled = import.meta.glob(['/static/media/tracks/manifest.json', '/static/media/voice/manifest.json'], {
 	import: 'default',
@@ -46,7 +47,7 @@ export function trackFor(timeline: Timeline): SessionTrack | null {
 	}
 	if (found.status !== 'ready') return null;
 	const plan = mixPlan(timeline, voices, getLibrary().catalog.sounds);
-	return { entry: found.track, captions: trackCaptions(timeline, plan) };
+	return { entry: { ...found.track, files: media.versionedAll(found.track.files) }, captions: trackCaptions(timeline, plan) };
 }
 
 /** How long the shipped voice takes to say a cue's text, if it has a recording of it. */
@@ -54,7 +55,22 @@ export function voiceDurationMs(text: string): number | undefined {
 	return voiceFor(load().voices, text)?.durationMs;
 }
 
-/** The ambience loop's files, for the relaxation player and the live fallback. */
+/** The ambience loop's files (versioned), for the relaxation player and the live fallback. */
 export function ambienceFiles(): readonly string[] | null {
-	return load().tracks.ambience?.files ?? null;
+	const files = load().tracks.ambience?.files;
+	return files ? media.versionedAll(files) : null;
+}
+
+/**
+ * The voice manifest as the browser gets it (/voice-manifest.json): every file versioned,
+ * so a regenerated voice gets a new URL.
+ */
+let versionedVoices: VoiceManifest | undefined;
+export function versionedVoiceManifest(): VoiceManifest {
+	if (versionedVoices) return versionedVoices;
+	// Prototype-free, like the parsed manifest: a cue that says "constructor" finds nothing.
+	const out = Object.create(null) as Record<string, VoiceManifest['voices'][string]>;
+	for (const [text, entry] of Object.entries(load().voices.voices)) out[text] = { ...entry, files: media.versionedAll(entry.files) };
+	versionedVoices = { version: 1, voices: out };
+	return versionedVoices;
 }

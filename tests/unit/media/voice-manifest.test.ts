@@ -24,6 +24,11 @@ describe('parseVoiceManifest', () => {
 		expect(voiceFor(r.manifest, 'constructor')?.durationMs).toBe(600);
 	});
 
+	it('accepts paths with their content hash, as /voice-manifest.json serves them', () => {
+		const r = parseVoiceManifest({ version: 1, voices: { Breathe: { files: ['voice/ab12.webm?v=0123456789ab'], durationMs: 500 } } });
+		expect(r.ok).toBe(true);
+	});
+
 	it('does not find Object.prototype members as voices', () => {
 		expect(voiceFor(EMPTY_VOICE_MANIFEST, 'toString')).toBeUndefined();
 		expect(voiceFor(EMPTY_VOICE_MANIFEST, '__proto__')).toBeUndefined();
@@ -38,6 +43,7 @@ describe('parseVoiceManifest', () => {
 		['absolute path', { version: 1, voices: { a: { files: ['/etc/passwd.webm'], durationMs: 1 } } }, /invalid path/],
 		['leaves static/media', { version: 1, voices: { a: { files: ['voice/../../x.webm'], durationMs: 1 } } }, /invalid path/],
 		['url', { version: 1, voices: { a: { files: ['https://x.test/a.webm'], durationMs: 1 } } }, /invalid path/],
+		['other query', { version: 1, voices: { a: { files: ['voice/a.webm?x=https://x.test'], durationMs: 1 } } }, /invalid path/],
 		['zero duration', { version: 1, voices: { a: { files: ['voice/a.webm'], durationMs: 0 } } }, /durationMs/],
 		['string duration', { version: 1, voices: { a: { files: ['voice/a.webm'], durationMs: '5' } } }, /durationMs/]
 	];

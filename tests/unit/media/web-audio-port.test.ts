@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AudioLoadError } from '../../../src/lib/media/web-audio-port';
-import { filesToTry, WebAudioPort } from '../../../src/lib/media/web-audio-port';
+import { filesToTry } from '../../../src/lib/media/playable';
+import { WebAudioPort } from '../../../src/lib/media/web-audio-port';
 import { fakeFetch, fakeHowler, FakeHowl, type FakeContext, type FakeGain, type FakeSource } from './fake-web-audio';
 
 const opus = (mime: string) => mime.startsWith('audio/webm');

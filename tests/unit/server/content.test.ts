@@ -49,6 +49,10 @@ describe('mediaFor', () => {
 
 describe('wakeChimeFiles', () => {
 	it('names the committed chime, WebM/Opus first and M4A/AAC for Safari', () => {
-		expect(wakeChimeFiles()).toEqual(['sounds/wake-chime.webm', 'sounds/wake-chime.m4a']);
+		// Each with its content hash (media-urls.ts), so a regenerated chime gets a new URL.
+		expect(wakeChimeFiles()).toEqual([
+			expect.stringMatching(/^sounds\/wake-chime\.webm\?v=[0-9a-f]{12}$/),
+			expect.stringMatching(/^sounds\/wake-chime\.m4a\?v=[0-9a-f]{12}$/)
+		]);
 	});
 });

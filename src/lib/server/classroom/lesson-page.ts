@@ -10,6 +10,7 @@ import type { Timeline } from '$lib/routine/timeline';
 import { eq } from 'drizzle-orm';
 import { findRoutine, getLibrary, mediaFor, timelineFor } from '../content';
 import { captionSplits } from '../captions';
+import { media } from '../media-urls';
 import { getDatabase } from '../db';
 import { normalizeJoinCode } from './join-code';
 import { stateOf, type LiveLessonRow } from './lessons';
@@ -43,7 +44,7 @@ export async function lessonPage(found: Exclude<Lookup, { kind: 'missing' }>): P
 	const routine = findRoutine(lesson.routineId);
 	if (!routine) error(500, 'This lesson plays a routine that is no longer available');
 	const timeline = timelineFor(routine, lesson.level);
-	const { exercises, education } = stageContent(routine, getLibrary().catalog.images);
+	const { exercises, education } = stageContent(routine, getLibrary().catalog.images, media.versioned);
 	const { db, tables: { classes } } = await getDatabase();
 	const [klass] = await db.select({ courseId: classes.courseId }).from(classes).where(eq(classes.id, lesson.classId));
 	const lessonTitle = (klass && findCourse(klass.courseId)?.lessons[lesson.lessonNumber - 1]?.title) ?? timeline.title;

@@ -1,0 +1,36 @@
+/**
+ * The offline media list of each routine (src/lib/offline/media-list.ts), from the session
+ * media its play page hands the player and the versioned voice manifest.
+ */
+import { createHash } from 'node:crypto';
+import { sessionItems, type LevelMedia, type RoutineMedia } from '$lib/offline/media-list';
+import type { Routine } from '$lib/routine/schema';
+import { timelineFor } from './content';
+import { media } from './media-urls';
+import { sessionMedia } from './session-media';
+import { versionedVoiceManifest } from './tracks';
+
+const lists = new Map<string, RoutineMedia>();
+
+export function routineMedia(routine: Routine): RoutineMedia {
+	const cached = lists.get(routine.id);
+	if (cached) return cached;
+	const voices = versionedVoiceManifest();
+	const bytes: Record<string, number> = {};
+	const levels: LevelMedia[] = routine.levels.map((level, i) => {
+		const timeline = timelineFor(routine, i + 1);
+		const items = sessionItems(timeline, sessionMedia(routine, timeline), voices);
+		for (const item of items) {
+			for (const { path } of item.choices) {
+				const size = media.bytes(path);
+				if (size !== null) bytes[path] = size;
+			}
+		}
+		// The paths carry content hashes, so hashing them covers the files' contents too.
+		const version = createHash('sha256').update(JSON.stringify(items)).digest('hex').slice(0, 12);
+		return { level: i + 1, name: level.name, version, items };
+	});
+	const list: RoutineMedia = { routineId: routine.id, title: routine.title, bytes, levels };
+	lists.set(routine.id, list);
+	return list;
+}
