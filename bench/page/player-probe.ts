@@ -74,7 +74,9 @@ engine.onAny((e) => {
 			cueEvents.push({ cueId: e.cue.id, kind: e.cue.kind, atMs: e.atMs, lateMs: e.lateMs, perfMs });
 			break;
 		case 'state':
-			stateEvents.push({ from: e.from, to: e.to, atMs: e.atMs, perfMs, clockMs, positionMs: engine.position });
+			// The clock's position: during the start lead it is still before where the session starts,
+			// so Start's due times are placed from it.
+			stateEvents.push({ from: e.from, to: e.to, atMs: e.atMs, perfMs, clockMs, positionMs: engine.clockPosition });
 			break;
 		case 'seek':
 		case 'timeline':

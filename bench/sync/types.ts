@@ -78,6 +78,7 @@ export interface StateEventRecord {
 	readonly atMs: number;
 	readonly perfMs: number;
 	readonly clockMs: number;
+	/** The engine's clock position (SessionEngine.clockPosition): before the start during a start lead. */
 	readonly positionMs: number;
 }
 

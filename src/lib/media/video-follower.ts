@@ -13,6 +13,7 @@ import type { SessionEngine } from '../playback/engine';
 import type { EngineState, SegmentEvent, StateEvent } from '../playback/events';
 import { segmentIndexAt, type Segment } from '../routine/timeline';
 import { clipDriftMs, clipWindow, expectedClipTimeMs, loopLengthMs, type ClipWindow } from './clip-time';
+import { FrameCadence } from './frame-cadence';
 import { correctDrift, DRIFT_DEAD_BAND_MS, DRIFT_SEEK_MS, DriftSampleLog, nextSeekLeadMs, type DriftAction } from './drift';
 import type { ClipResolver, ResolvedClip, VideoFrame, VideoSurface, VideoSurfaceEvent } from './video-surface';
 
@@ -125,6 +126,7 @@ export class VideoFollower {
 	/** One frame of the clip shown (ms of media time), learned from consecutive frames. */
 	#frameMs = LOOP_LOOKAHEAD_MS;
 	#lastMediaMs: number | null = null;
+	readonly #cadence = new FrameCadence();
 	/**
 	 * A clip was just put in front: its first measured frame is a discontinuity. Loaded from
 	 * scratch it is late by the loading time; preloaded, by however long the paused element
@@ -270,6 +272,7 @@ export class VideoFollower {
 		if (!following || !isRunning(this.#engine.state) || surface.seeking || surface.clip !== following.clip.id) return;
 		// Compare with where the clock will be when this frame is on screen.
 		const positionMs = this.#engine.position + frame.displayDelayMs;
+		this.#cadence.note(positionMs);
 		const timeline = this.#engine.timeline;
 		const segment = timeline.segments[segmentIndexAt(timeline, positionMs)] as Segment;
 		// The frame is already in a segment with another clip: its segment event swaps it.
@@ -313,9 +316,13 @@ export class VideoFollower {
 		if (step > 1 && step <= MAX_FRAME_MS) this.#frameMs = step;
 	}
 
-	/** How close to a loop or segment end a seek back to the in point is made: one frame. */
+	/**
+	 * How close to a loop or segment end a seek back to the in point is made: at the last
+	 * frame before it, so one frame or the longest recent gap between frames, whichever is
+	 * more. Any later and the frames after the boundary show the end of the old loop.
+	 */
 	get #lookaheadMs(): number {
-		return Math.max(LOOP_LOOKAHEAD_MS, this.#frameMs + 1);
+		return Math.max(LOOP_LOOKAHEAD_MS, this.#frameMs + 1, this.#cadence.gapMs + 1);
 	}
 
 	/**
@@ -408,6 +415,7 @@ export class VideoFollower {
 		this.#learnLead = false;
 		this.#reseeks = 0;
 		this.#lastMediaMs = null;
+		this.#cadence.break();
 		this.#setStatus({ display: 'video', clip: clip.id, poster: clip.poster, fault: null, buffering: false });
 		if (isRunning(this.#engine.state)) surface.play();
 		else surface.pause();
@@ -459,6 +467,7 @@ export class VideoFollower {
 		const at = Math.max(positionMs, following.segmentStartMs);
 		this.#surface.seek(expectedClipTimeMs(following.window, following.segmentStartMs, at) / 1000);
 		this.#lastMediaMs = null;
+		this.#cadence.break();
 		this.#learnLead = learn;
 	}
 
