@@ -51,35 +51,40 @@ export const COURSE_PICTURES: readonly Picture[] = [
 		id: 'bs-welcome-1',
 		title: 'Back school, lesson 1 of 4',
 		caption: 'Lesson 1: how your back works, why movement helps, what pain means',
-		alt: 'The four lessons of back school in a row, lesson 1 highlighted: how your back works; then sitting, standing and lying; bending and lifting; staying active and pacing. Today: how your back works, why movement helps it, and what back pain does and does not mean.',
+		alt: 'The four back-school lessons in a row with lesson 1 highlighted: how your back works, why movement helps and what pain means.',
+		desc: 'The four lessons of back school in a row, lesson 1 highlighted: how your back works; then sitting, standing and lying; bending and lifting; staying active and pacing. Today: how your back works, why movement helps it, and what back pain does and does not mean.',
 		body: courseMap(1, ['How your back works, why movement helps it,', 'and what back pain does and does not mean'])
 	},
 	{
 		id: 'bs-welcome-2',
 		title: 'Back school, lesson 2 of 4',
 		caption: 'Lesson 2: sitting, standing, lying down and getting up',
-		alt: 'The four lessons of back school in a row, lesson 2 highlighted, lesson 1 done. Today: the positions we spend our days in, sitting and standing, and lying down and getting up again.',
+		alt: 'The four back-school lessons with lesson 2 highlighted: sitting, standing, lying down and getting up.',
+		desc: 'The four lessons of back school in a row, lesson 2 highlighted, lesson 1 done. Today: the positions we spend our days in, sitting and standing, and lying down and getting up again.',
 		body: courseMap(2, ['The positions we spend our days in: sitting and', 'standing, lying down and getting up again'])
 	},
 	{
 		id: 'bs-welcome-3',
 		title: 'Back school, lesson 3 of 4',
 		caption: 'Lesson 3: bending and lifting',
-		alt: 'The four lessons of back school in a row, lesson 3 highlighted, lessons 1 and 2 done. Today: bending and lifting, two things many people start to avoid and two things the back is made for.',
+		alt: 'The four back-school lessons with lesson 3 highlighted: bending and lifting.',
+		desc: 'The four lessons of back school in a row, lesson 3 highlighted, lessons 1 and 2 done. Today: bending and lifting, two things many people start to avoid and two things the back is made for.',
 		body: courseMap(3, ['Bending and lifting: two things many people avoid,', 'and two things the back is made for'])
 	},
 	{
 		id: 'bs-welcome-4',
 		title: 'Back school, lesson 4 of 4',
 		caption: 'Lesson 4: staying active, pacing and flare-ups',
-		alt: 'The four lessons of back school in a row, the last one, lesson 4, highlighted and the first three done. Today: building activity up with a plan, handling flare-ups, and keeping going after the course.',
+		alt: 'The four back-school lessons with the last, lesson 4, highlighted: staying active, pacing and flare-ups.',
+		desc: 'The four lessons of back school in a row, the last one, lesson 4, highlighted and the first three done. Today: building activity up with a plan, handling flare-ups, and keeping going after the course.',
 		body: courseMap(4, ['Building activity up with a plan, handling', 'flare-ups, and keeping going after the course'])
 	},
 	{
 		id: 'bs-take-home-1',
 		title: 'To take home from lesson 1',
 		caption: 'To take home: move every day; hurt does not mean harm',
-		alt: 'Four ticked points: practise pelvic tilts, knee to chest and standing back-bends once or twice a day; keep active and change position often; in ordinary back pain, hurt does not mean harm; get help at once for a warning sign on the stop list.',
+		alt: 'Ticked list: practise the three movements daily; keep active; hurt does not mean harm; get help for a warning sign.',
+		desc: 'Four ticked points: practise pelvic tilts, knee to chest and standing back-bends once or twice a day; keep active and change position often; in ordinary back pain, hurt does not mean harm; get help at once for a warning sign on the stop list.',
 		body: checklist('To take home', [
 			['Practise pelvic tilts, knee to chest and', 'standing back-bends once or twice a day'],
 			['Keep active and change position often'],
@@ -91,7 +96,8 @@ export const COURSE_PICTURES: readonly Picture[] = [
 		id: 'bs-take-home-2',
 		title: 'To take home from lesson 2',
 		caption: 'To take home: break up sitting every half hour',
-		alt: 'Three ticked points: get up and move about every half hour or so; seated pelvic tilts and the seated twist while you sit; standing back-bends and the hip stretch when you stand up. Next lesson: bending and lifting.',
+		alt: 'Ticked list: move every half hour; seated tilts and twist; back-bends and hip stretch when you stand; next, bending and lifting.',
+		desc: 'Three ticked points: get up and move about every half hour or so; seated pelvic tilts and the seated twist while you sit; standing back-bends and the hip stretch when you stand up. Next lesson: bending and lifting.',
 		body: checklist('To take home', [
 			['Get up and move about every half hour or so'],
 			['While you sit: seated pelvic tilts', 'and the seated twist'],
@@ -103,7 +109,8 @@ export const COURSE_PICTURES: readonly Picture[] = [
 		id: 'bs-take-home-3',
 		title: 'To take home from lesson 3',
 		caption: 'To take home: bending is safe; bring it back gradually',
-		alt: 'Four ticked points: bending is safe, bring it back gradually starting with light things; keep loads close, plan the lift and turn with your feet; practise cat–camel and squats to a chair once or twice a day; next lesson: staying active and pacing.',
+		alt: 'Ticked list: bending is safe, bring it back gradually; keep loads close and turn with your feet; practise cat–camel and squats.',
+		desc: 'Four ticked points: bending is safe, bring it back gradually starting with light things; keep loads close, plan the lift and turn with your feet; practise cat–camel and squats to a chair once or twice a day; next lesson: staying active and pacing.',
 		body: checklist('To take home', [
 			['Bending is safe: bring it back gradually,', 'starting with light things'],
 			['Keep loads close, plan the lift,', 'turn with your feet'],

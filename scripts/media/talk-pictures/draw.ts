@@ -114,8 +114,10 @@ export function standing(x: number, y: number, color = INK): string {
 export interface Picture {
 	/** File name under static/media/images, without .svg. */
 	readonly id: string;
-	/** What it shows, for screen readers (also media.yaml's alt). */
+	/** What it shows, in a sentence or two, for screen readers (media.yaml's alt). */
 	readonly alt: string;
+	/** Everything it shows, for the SVG's own description. */
+	readonly desc: string;
 	/** One line under the picture. */
 	readonly caption: string;
 	/** The short name in the SVG's own <title>. */
@@ -128,7 +130,7 @@ export function svg(p: Picture): string {
 	return [
 		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="${p.id}-title ${p.id}-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif">`,
 		`<title id="${p.id}-title">${t}</title>`,
-		`<desc id="${p.id}-desc">${esc(p.alt)}</desc>`,
+		`<desc id="${p.id}-desc">${esc(p.desc)}</desc>`,
 		`<rect width="${W}" height="${H}" fill="#ffffff"/>`,
 		p.body,
 		'</svg>',

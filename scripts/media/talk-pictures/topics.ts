@@ -52,7 +52,8 @@ const movementHelps: Picture = {
 	id: 'bs-movement-helps',
 	title: 'Why movement helps',
 	caption: 'Moving feeds the discs and keeps muscles strong; long rest makes the back stiffer and more sensitive',
-	alt: 'Two panels. Left, resting a lot: a figure lying in bed; the disc between two vertebrae is thin and pale; muscles weaker and stiffer, the back more sensitive. Right, keeping moving: a walking figure; the disc is plump, squeezed and released with each movement; muscles strong and supple, recovery sooner.',
+	alt: 'Resting in bed: thin disc, weaker stiffer muscles. Walking: disc squeezed and fed, strong muscles, recovery sooner.',
+		desc: 'Two panels. Left, resting a lot: a figure lying in bed; the disc between two vertebrae is thin and pale; muscles weaker and stiffer, the back more sensitive. Right, keeping moving: a walking figure; the disc is plump, squeezed and released with each movement; muscles strong and supple, recovery sooner.',
 	body: [
 		panels({ title: 'Resting a lot', fill: RED_SOFT, color: RED }, { title: 'Keeping moving', fill: TEAL_SOFT, color: TEAL }),
 		// Left: lying in bed.
@@ -84,7 +85,8 @@ const hurtNotHarm: Picture = {
 	id: 'bs-hurt-not-harm',
 	title: 'Pain does not mean damage',
 	caption: 'Pain is an alarm: after a strain it can go off too easily, with safe movements',
-	alt: 'Two panels about a smoke alarm. Left, an over-sensitive alarm: it goes off for a slice of toast, loud but no fire, like back pain that comes with safe movements, real pain but no damage. Right, the alarm settling: regular, gradual activity turns its sensitivity down, shown as a dial moving from high to normal.',
+	alt: 'A smoke alarm going off for toast, real pain but no damage; beside it a dial turned down by regular, gradual activity.',
+		desc: 'Two panels about a smoke alarm. Left, an over-sensitive alarm: it goes off for a slice of toast, loud but no fire, like back pain that comes with safe movements, real pain but no damage. Right, the alarm settling: regular, gradual activity turns its sensitivity down, shown as a dial moving from high to normal.',
 	body: [
 		panels({ title: 'An over-sensitive alarm', fill: RED_SOFT, color: RED }, { title: 'Helping it settle', fill: TEAL_SOFT, color: TEAL }),
 		alarm(410, 280, true, RED),
@@ -116,7 +118,8 @@ const breakUpSitting: Picture = {
 	id: 'bs-break-up-sitting',
 	title: 'Break up long spells of sitting',
 	caption: 'Get up and move every half hour or so',
-	alt: 'A morning from 9 to 12 as a timeline: blocks of about half an hour of sitting at a desk, each followed by a short break standing or walking, such as taking a phone call standing, fetching a drink or walking over to a colleague.',
+	alt: 'A morning timeline: about half an hour of sitting at a desk, then a short break standing or walking, again and again.',
+		desc: 'A morning from 9 to 12 as a timeline: blocks of about half an hour of sitting at a desk, each followed by a short break standing or walking, such as taking a phone call standing, fetching a drink or walking over to a colleague.',
 	body: [
 		text(W / 2, 100, 'Sit for a while, then get up and move', { size: 54, weight: 700, anchor: 'middle' }),
 		line([[120, 700], [1480, 700]], SOFT, 8),
@@ -144,7 +147,8 @@ const standingLong: Picture = {
 	id: 'bs-standing',
 	title: 'Standing for long',
 	caption: 'Shift your weight, rest a foot on a step, work at a comfortable height',
-	alt: 'A figure standing at a kitchen worktop with one foot resting on a low step and a raised chopping board, so it does not stoop. Beside it, three tips: shift your weight from foot to foot; rest one foot on a low step and swap feet; raise low work, or kneel or sit for low jobs.',
+	alt: 'A figure at a worktop, one foot on a low step, working on a raised board; tips to shift weight and raise low work.',
+		desc: 'A figure standing at a kitchen worktop with one foot resting on a low step and a raised chopping board, so it does not stoop. Beside it, three tips: shift your weight from foot to foot; rest one foot on a low step and swap feet; raise low work, or kneel or sit for low jobs.',
 	body: [
 		// Worktop with a raised board.
 		rect(420, 420, 330, 40, '#d9cbb5', '#8c7a5e', 6, 3),
@@ -155,12 +159,12 @@ const standingLong: Picture = {
 		figure({ head: [300, 300], neck: [305, 340], hip: [300, 480], arms: [[[370, 390], [470, 380]]], legs: [[[290, 620], [285, 760]], [[370, 560], [400, 650], [430, 690]]] }),
 		rect(360, 690, 150, 70, BONE, '#7d6645', 8, 3),
 		line([[100, 762], [760, 762]], SOFT, 6),
-		tick(880, 250, 36),
-		text(940, 265, 'Shift your weight from foot to foot', { size: 42 }),
-		tick(880, 430, 36),
-		text(940, 420, ['Rest one foot on a low step,', 'and swap feet now and then'], { size: 42 }),
-		tick(880, 630, 36),
-		text(940, 620, ['Raise low work; kneel, squat or sit', 'on a stool for low jobs'], { size: 42 }),
+		tick(860, 230, 36),
+		text(915, 222, ['Shift your weight', 'from foot to foot'], { size: 42 }),
+		tick(860, 430, 36),
+		text(915, 422, ['Rest one foot on a low step,', 'swap feet now and then'], { size: 42 }),
+		tick(860, 630, 36),
+		text(915, 622, ['Raise low work; kneel, squat', 'or sit for low jobs'], { size: 42 }),
 		text(W / 2, 860, 'After a long spell: a few standing back-bends or a short walk', { size: 40, anchor: 'middle', color: SOFT })
 	].join('\n')
 };
@@ -174,7 +178,8 @@ const gettingUp: Picture = {
 	id: 'bs-getting-up',
 	title: 'Getting out of bed with a sore back',
 	caption: 'Bend your knees, roll onto your side, push up as your legs swing down',
-	alt: 'Three steps of getting out of bed, left to right: 1, lying on the back with knees bent; 2, rolled onto the side facing the edge of the bed, knees together; 3, pushing up with the arms while the legs swing down over the edge, ending sitting on the side of the bed. To lie down, the same in reverse.',
+	alt: 'Three steps out of bed: knees bent on the back, rolled onto the side, pushing up with the arms as the legs swing down.',
+		desc: 'Three steps of getting out of bed, left to right: 1, lying on the back with knees bent; 2, rolled onto the side facing the edge of the bed, knees together; 3, pushing up with the arms while the legs swing down over the edge, ending sitting on the side of the bed. To lie down, the same in reverse.',
 	body: [
 		text(W / 2, 100, 'Getting up when your back is sore', { size: 54, weight: 700, anchor: 'middle' }),
 		bed(60, 520),
@@ -205,7 +210,8 @@ const bendingSafe: Picture = {
 	id: 'bs-bending-is-safe',
 	title: 'Bending is safe',
 	caption: 'Your spine is built to bend forward, backward, sideways and to twist',
-	alt: 'Four figures, each with a green tick: bending forward to touch the knees, leaning back, bending to the side, and twisting to look behind. Below: avoiding bending keeps the muscles tense and the back stiff; getting used to bending again, a little at a time, helps.',
+	alt: 'Four figures bending forward, backward, sideways and twisting, each with a green tick: the spine is built to bend.',
+		desc: 'Four figures, each with a green tick: bending forward to touch the knees, leaning back, bending to the side, and twisting to look behind. Below: avoiding bending keeps the muscles tense and the back stiff; getting used to bending again, a little at a time, helps.',
 	body: [
 		text(W / 2, 100, 'Your spine is built to bend', { size: 56, weight: 700, anchor: 'middle' }),
 		bender(250, 60, 20),
@@ -228,7 +234,8 @@ const everydayBending: Picture = {
 	id: 'bs-everyday-bending',
 	title: 'Bending in everyday jobs',
 	caption: 'Mix positions: kneel for low jobs, try the golfer’s lift, use long handles',
-	alt: 'Three figures. Half-kneeling to weed a flower bed, one knee on the ground. The golfer’s lift: holding a table with one hand and reaching down to pick up a cup while one leg swings out behind. Standing upright using a long-handled dustpan and brush instead of stooping.',
+	alt: 'Half-kneeling to weed, the golfer’s lift holding a table with one leg swinging back, and a long-handled dustpan.',
+		desc: 'Three figures. Half-kneeling to weed a flower bed, one knee on the ground. The golfer’s lift: holding a table with one hand and reaching down to pick up a cup while one leg swings out behind. Standing upright using a long-handled dustpan and brush instead of stooping.',
 	body: [
 		text(W / 2, 100, 'Mix your positions', { size: 56, weight: 700, anchor: 'middle' }),
 		// Half-kneeling gardener.
@@ -254,29 +261,30 @@ const whyActive: Picture = {
 	id: 'bs-why-active',
 	title: 'Why staying active matters',
 	caption: 'Any activity you enjoy helps: stronger muscles, better sleep and mood, a calmer pain system',
-	alt: 'In the middle, the words: the best activity is one you enjoy. Around it, kinds of activity that help: walking, swimming, yoga and stretching, strengthening, tai chi. On the right, what regular activity does: keeps muscles strong and joints supple, improves sleep and mood, helps an over-sensitive pain system settle.',
+	alt: 'Walking, swimming, yoga, strengthening, tai chi and cycling around the words “the best activity is one you enjoy”.',
+		desc: 'In the middle, the words: the best activity is one you enjoy. Around it, kinds of activity that help: walking, swimming, yoga and stretching, strengthening, tai chi. On the right, what regular activity does: keeps muscles strong and joints supple, improves sleep and mood, helps an over-sensitive pain system settle.',
 	body: [
 		text(W / 2, 96, 'Exercise of many kinds helps', { size: 56, weight: 700, anchor: 'middle' }),
-		circle(470, 480, 190, TEAL_SOFT, TEAL, 6),
-		text(470, 460, ['The best activity', 'is one you enjoy'], { size: 42, weight: 700, anchor: 'middle', color: TEAL }),
+		circle(470, 480, 165, TEAL_SOFT, TEAL, 6),
+		text(470, 440, ['The best', 'activity is one', 'you enjoy'], { size: 38, weight: 700, anchor: 'middle', color: TEAL }),
 		...(
 			[
-				['walking', 470, 220],
-				['swimming', 770, 360],
-				['yoga, stretching', 770, 620],
-				['strengthening', 470, 760],
-				['tai chi', 180, 620],
-				['cycling', 180, 360]
+				['walking', 470, 235],
+				['swimming', 785, 340],
+				['yoga, stretching', 785, 640],
+				['strengthening', 470, 745],
+				['tai chi', 155, 640],
+				['cycling', 155, 340]
 			] as const
 		).map(([t, x, y]) => `${rect(x - 140, y - 44, 280, 66, '#ffffff', TEAL, 33, 4)}${text(x, y + 2, t, { size: 36, anchor: 'middle' })}`),
-		rect(1000, 200, 540, 560, '#f4f8f7', TEAL, 24, 4),
-		text(1270, 270, 'Regular activity', { size: 44, weight: 700, anchor: 'middle' }),
-		tick(1060, 360, 30),
-		text(1110, 348, ['keeps muscles strong', 'and joints supple'], { size: 38 }),
-		tick(1060, 500, 30),
-		text(1110, 488, ['improves sleep', 'and mood'], { size: 38 }),
-		tick(1060, 640, 30),
-		text(1110, 628, ['helps a sensitive pain', 'system settle'], { size: 38 }),
+		rect(960, 200, 600, 560, '#f4f8f7', TEAL, 24, 4),
+		text(1260, 270, 'Regular activity', { size: 44, weight: 700, anchor: 'middle' }),
+		tick(1020, 360, 30),
+		text(1070, 348, ['keeps muscles strong', 'and joints supple'], { size: 38 }),
+		tick(1020, 500, 30),
+		text(1070, 488, ['improves sleep', 'and mood'], { size: 38 }),
+		tick(1020, 640, 30),
+		text(1070, 628, ['helps a sensitive pain', 'system settle'], { size: 38 }),
 		text(W / 2, 860, 'On days that hurt more, keeping some activity going still helps', { size: 38, anchor: 'middle', color: SOFT })
 	].join('\n')
 };
@@ -285,11 +293,12 @@ const pacingPlan: Picture = {
 	id: 'bs-pacing-plan',
 	title: 'Pacing with a plan',
 	caption: 'Start at about 70% of your baseline and go up in small steps fixed in advance',
-	alt: 'A bar chart of minutes walked each week. A dashed line marks the baseline, 10 minutes on an ordinary day. Week 1 starts below it at 7 minutes; each week rises by a small planned step, 8, 9, 10, 11, 12 minutes, toward a goal of 15 minutes marked with a flag. Follow the plan, not the pain.',
+	alt: 'Bars of minutes walked each week: starting at 7, below a dashed 10-minute baseline, rising a minute a week to a goal.',
+		desc: 'A bar chart of minutes walked each week. A dashed line marks the baseline, 10 minutes on an ordinary day. Week 1 starts below it at 7 minutes; each week rises by a small planned step, 8, 9, 10, 11, 12 minutes, toward a goal of 15 minutes marked with a flag. Follow the plan, not the pain.',
 	body: (() => {
 		const x0 = 180;
 		const y0 = 740;
-		const unit = 30;
+		const unit = 26;
 		const parts = [text(W / 2, 96, 'Follow the plan, not the pain', { size: 56, weight: 700, anchor: 'middle' }), line([[x0, 170], [x0, y0], [1460, y0]], SOFT, 6)];
 		parts.push(text(120, 460, 'minutes walked', { size: 36, anchor: 'middle', color: SOFT }).replace('<text ', '<text transform="rotate(-90 120 460)" '));
 		const weeks = [7, 8, 9, 10, 11, 12, 13, 14, 15];
@@ -303,12 +312,12 @@ const pacingPlan: Picture = {
 		const base = y0 - 10 * unit;
 		parts.push(line([[x0, base], [1460, base]], BLUE, 5, '16 12'));
 		parts.push(text(x0 + 20, base - 20, 'baseline: 10 min', { size: 36, weight: 600, color: BLUE }));
-		parts.push(text(x0 + 100, y0 - 7 * unit + 60, 'start: 70%', { size: 30, weight: 700, color: '#ffffff', anchor: 'middle' }));
+		parts.push(text(x0 + 87, y0 + 92, '70%', { size: 32, weight: 700, anchor: 'middle', color: ORANGE }));
 		const gx = x0 + 40 + 8 * 135 + 47;
 		parts.push(line([[gx, y0 - 15 * unit - 60], [gx, y0 - 15 * unit - 180]], INK, 6));
 		parts.push(`<path d="M${gx} ${y0 - 15 * unit - 180} l70 22 l-70 22 z" fill="${ORANGE}"/>`);
 		parts.push(text(gx - 14, y0 - 15 * unit - 190, 'goal', { size: 36, weight: 600, anchor: 'end' }));
-		parts.push(text(W / 2, 870, 'Stop at the day’s amount, even on a good day; still do it on an ordinary bad day', { size: 34, anchor: 'middle', color: SOFT }));
+		parts.push(text(W / 2, 880, 'Stop at the day’s amount, even on a good day; still do it on an ordinary bad day', { size: 34, anchor: 'middle', color: SOFT }));
 		return parts.join('\n');
 	})()
 };
@@ -317,7 +326,8 @@ const flareUps: Picture = {
 	id: 'bs-flare-ups',
 	title: 'Handling a flare-up',
 	caption: 'Flare-ups settle: keep moving but do less, then build up again',
-	alt: 'A line of activity over several weeks rising in steps, then a flare-up: the line drops to a lower level for a few days, with notes: keep moving but do less, slow breathing and relaxation, heat and pain relief advised by a pharmacist or doctor. Then it restarts a step or two lower and builds up again. Flare-ups are common and not a sign of new damage.',
+	alt: 'Activity rising in steps, dropping for a flare-up with notes to keep moving but do less, then building up again.',
+		desc: 'A line of activity over several weeks rising in steps, then a flare-up: the line drops to a lower level for a few days, with notes: keep moving but do less, slow breathing and relaxation, heat and pain relief advised by a pharmacist or doctor. Then it restarts a step or two lower and builds up again. Flare-ups are common and not a sign of new damage.',
 	body: [
 		text(W / 2, 96, 'A flare-up is a detour, not a dead end', { size: 54, weight: 700, anchor: 'middle' }),
 		line([[120, 160], [120, 640], [1480, 640]], SOFT, 6),
@@ -350,8 +360,8 @@ const flareUps: Picture = {
 		rect(560, 560, 300, 60, RED_SOFT, RED, 14, 3),
 		text(710, 603, 'flare-up', { size: 38, weight: 700, anchor: 'middle', color: RED }),
 		arrow([700, 550], [700, 460], RED, 6),
-		text(700, 250, ['Keep moving, but do less', 'Slow breathing and relaxation', 'Heat; pain relief if advised'], { size: 40, anchor: 'middle' }),
-		text(1200, 300, ['Back to the plan,', 'a step or two lower'], { size: 40, anchor: 'middle', color: TEAL, weight: 600 }),
+		text(500, 230, ['Keep moving, but do less', 'Slow breathing and relaxation', 'Heat; pain relief if advised'], { size: 40, anchor: 'middle' }),
+		text(1220, 250, ['Back to the plan,', 'a step or two lower'], { size: 40, anchor: 'middle', color: TEAL, weight: 600 }),
 		text(800, 700, 'weeks', { size: 36, anchor: 'middle', color: SOFT }),
 		text(W / 2, 830, 'Common, even when things go well; they usually settle within days to weeks', { size: 38, anchor: 'middle', color: SOFT })
 	].join('\n')
@@ -361,7 +371,8 @@ const keepGoing: Picture = {
 	id: 'bs-keep-going',
 	title: 'Keep going',
 	caption: 'Write down your activities, baseline, steps and goal',
-	alt: 'A filled-in plan card: activity, walking; baseline, 10 minutes; start, 7 minutes; steps, one minute more each week; goal, 30 minutes by a chosen date. Beside it, routines in Limber that help keep going, and a note to talk to a doctor or physiotherapist if the pain is not improving, and to get help at once for a warning sign.',
+	alt: 'A filled-in plan card: walking, baseline 10 minutes, start 7, one minute more a week, goal 30; routines that help.',
+		desc: 'A filled-in plan card: activity, walking; baseline, 10 minutes; start, 7 minutes; steps, one minute more each week; goal, 30 minutes by a chosen date. Beside it, routines in Limber that help keep going, and a note to talk to a doctor or physiotherapist if the pain is not improving, and to get help at once for a warning sign.',
 	body: [
 		text(W / 2, 96, 'My plan after the course', { size: 56, weight: 700, anchor: 'middle' }),
 		rect(120, 160, 760, 620, '#fffdf6', '#8c7a5e', 20, 4),
@@ -370,7 +381,7 @@ const keepGoing: Picture = {
 				['Activity', 'walking'],
 				['Baseline', '10 minutes'],
 				['Start at', '7 minutes'],
-				['Steps', '+1 minute a week'],
+				['Steps', '+1 min a week'],
 				['Goal', '30 minutes by …']
 			] as const
 		).flatMap(([k, v], i) => [text(170, 260 + i * 110, k, { size: 42, weight: 700 }), text(470, 260 + i * 110, v, { size: 42, color: BLUE }), line([[460, 276 + i * 110], [840, 276 + i * 110]], '#d8ccb4', 3)]),

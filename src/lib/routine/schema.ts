@@ -306,7 +306,10 @@ export const mediaCatalog = z.strictObject({
 			id,
 			z.strictObject({
 				file: mediaPath,
-				alt: shortText
+				/** What the picture shows, for a screen reader. */
+				alt: shortText,
+				/** One line under the picture on the stage and the handout. */
+				caption: shortText.optional()
 			})
 		)
 		.default({})

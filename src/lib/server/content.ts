@@ -6,6 +6,7 @@
 import { error } from '@sveltejs/kit';
 import { compile } from '$lib/routine/compile';
 import { summarize, type RoutineSummary } from '$lib/routine/catalogue';
+import { talkCards, type TalkCard } from '$lib/routine/talk-picture';
 import { checkContent } from '$lib/routine/content-set';
 import { formatProblem } from '$lib/routine/problems';
 import type { Course, MediaCatalog, Routine } from '$lib/routine/schema';
@@ -77,6 +78,11 @@ export function routineAndLevel(id: string, url: URL): { routine: Routine; level
 }
 
 /** Only the clips and sounds a timeline uses, so a player page carries no more than it plays. */
+/** Every talk of a routine with its picture, as the stages show it. */
+export function educationFor(routine: Routine): Record<string, TalkCard> {
+	return talkCards(routine.education, getLibrary().catalog.images);
+}
+
 export function mediaFor(timeline: Timeline): Pick<MediaCatalog, 'videos' | 'sounds'> {
 	const { catalog } = getLibrary();
 	const clipIds = new Set(timeline.segments.flatMap((s) => (s.video ? [s.video.clip] : [])));

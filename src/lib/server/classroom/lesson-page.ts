@@ -5,9 +5,10 @@
 import { error } from '@sveltejs/kit';
 import type { LiveState } from '$lib/classroom/protocol';
 import type { MediaCatalog, Routine } from '$lib/routine/schema';
+import type { TalkCard } from '$lib/routine/talk-picture';
 import type { Timeline } from '$lib/routine/timeline';
 import { eq } from 'drizzle-orm';
-import { findRoutine, mediaFor, timelineFor } from '../content';
+import { educationFor, findRoutine, mediaFor, timelineFor } from '../content';
 import { getDatabase } from '../db';
 import { classes } from '../db/schema';
 import { normalizeJoinCode } from './join-code';
@@ -20,7 +21,7 @@ export interface LessonPage {
 	readonly lessonNumber: number;
 	readonly timeline: Timeline;
 	readonly exercises: Record<string, Pick<Routine['exercises'][number], 'name' | 'instructions' | 'sided'>>;
-	readonly education: Record<string, Pick<Routine['education'][number], 'title' | 'text'>>;
+	readonly education: Record<string, TalkCard>;
 	readonly videos: MediaCatalog['videos'];
 	readonly sounds: MediaCatalog['sounds'];
 	/** The state now; the page then follows `GET /api/live/[code]/events`. */
@@ -43,7 +44,7 @@ export async function lessonPage(found: Exclude<Lookup, { kind: 'missing' }>): P
 	const exercises = Object.fromEntries(
 		routine.exercises.map((e) => [e.id, { name: e.name, instructions: e.instructions, sided: e.sided }])
 	);
-	const education = Object.fromEntries(routine.education.map((b) => [b.id, { title: b.title, text: b.text }]));
+	const education = educationFor(routine);
 	const { db } = await getDatabase();
 	const [klass] = await db.select({ courseId: classes.courseId }).from(classes).where(eq(classes.id, lesson.classId));
 	const lessonTitle = (klass && findCourse(klass.courseId)?.lessons[lesson.lessonNumber - 1]?.title) ?? timeline.title;

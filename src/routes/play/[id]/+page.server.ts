@@ -1,5 +1,5 @@
 import { wantsTrack } from '$lib/media/track-manifest';
-import { mediaFor, routineAndLevel, timelineFor, wakeChimeFiles } from '$lib/server/content';
+import { educationFor, mediaFor, routineAndLevel, timelineFor, wakeChimeFiles } from '$lib/server/content';
 import { ambienceFiles, trackFor } from '$lib/server/tracks';
 import type { PageServerLoad } from './$types';
 
@@ -9,7 +9,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 	const exercises = Object.fromEntries(
 		routine.exercises.map((e) => [e.id, { name: e.name, instructions: e.instructions, sided: e.sided }])
 	);
-	const education = Object.fromEntries(routine.education.map((b) => [b.id, { title: b.title, text: b.text }]));
+	const education = educationFor(routine);
 	const timeline = timelineFor(routine, level);
 	// Relaxation plays from its session track (screen-off safe); ?track=off forces the live player.
 	const audioFirst = wantsTrack(routine);
