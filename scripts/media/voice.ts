@@ -15,12 +15,12 @@
  *
  * LIMBER_VOICE=espeak-ng makes every phrase with espeak-ng (a machine without festival).
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { AUDIO, encodeSpeech } from './voice-audio';
 import { engineVersion, run, ESPEAK_VOICE, FESTIVAL_VOICE, festivalAvailable, STYLES, synthesiseRaw, clauses, speakable, type EngineId, type EngineName, type VoiceStyle } from './voice-engines';
+import { voiceFileBase } from './voice-id';
 import { loadRoutines, spokenTexts, textStyles } from './voice-texts';
 
 export { speakable };
@@ -38,7 +38,7 @@ export interface VoiceResult {
 	readonly seconds: number;
 }
 
-export const voiceFileBase = (text: string): string => createHash('sha1').update(text, 'utf8').digest('hex').slice(0, 12);
+export { voiceFileBase };
 
 /**
  * The manifest as JSON with its keys in code-point order. (JSON.stringify would put
