@@ -31,7 +31,8 @@ import type { TapConfig } from './sync/types';
 const ROUTINE = { id: 'breathing-relaxation', level: 1 } as const;
 const HIDE_AFTER_MS = 3000;
 const SAMPLE_MS = 200;
-const TARGETS = { cue_p99_ms: 50, missed_cues: 0 } as const;
+// Issue 18: from p99 ≤ 50 ms; both players, in every run.
+const TARGETS = { cue_p50_ms: 5, cue_p99_ms: 20, missed_cues: 0 } as const;
 
 async function main(): Promise<void> {
 	const started = Date.now();
@@ -64,8 +65,8 @@ async function main(): Promise<void> {
 			finished: live.finished,
 			page_errors: live.pageErrors
 		};
-		const pass = (f: { cue_p99_ms: number | null; missed_cues: number }) =>
-			f.cue_p99_ms !== null && f.cue_p99_ms <= TARGETS.cue_p99_ms && f.missed_cues <= TARGETS.missed_cues;
+		const pass = (f: { cue_p50_ms: number | null; cue_p99_ms: number | null; missed_cues: number }) =>
+			f.cue_p50_ms !== null && f.cue_p50_ms <= TARGETS.cue_p50_ms && f.cue_p99_ms !== null && f.cue_p99_ms <= TARGETS.cue_p99_ms && f.missed_cues <= TARGETS.missed_cues;
 		const result = {
 			bench: 'background',
 			routine: ROUTINE,
@@ -87,8 +88,8 @@ async function main(): Promise<void> {
 		mkdirSync(path.dirname(out), { recursive: true });
 		writeFileSync(out, JSON.stringify(result, null, '\t') + '\n');
 		if (argv.includes('--raw')) writeFileSync(path.join(ROOT, 'bench', 'results', 'background-raw.json'), JSON.stringify({ track, live }));
-		const line = (name: string, f: { cue_p99_ms: number | null; cue_max_ms: number | null; missed_cues: number }, ok: boolean) =>
-			console.log(`${name.padEnd(6)} cue p99 ${f.cue_p99_ms} ms, max ${f.cue_max_ms} ms, missed ${f.missed_cues}  ${ok ? 'meets' : 'MISSES'} targets (p99 ≤ ${TARGETS.cue_p99_ms} ms, none missed)`);
+		const line = (name: string, f: { cue_p50_ms: number | null; cue_p99_ms: number | null; cue_max_ms: number | null; missed_cues: number }, ok: boolean) =>
+			console.log(`${name.padEnd(6)} cue p50 ${f.cue_p50_ms} ms, p99 ${f.cue_p99_ms} ms, max ${f.cue_max_ms} ms, missed ${f.missed_cues}  ${ok ? 'meets' : 'MISSES'} targets (p50 ≤ ${TARGETS.cue_p50_ms} ms, p99 ≤ ${TARGETS.cue_p99_ms} ms, none missed)`);
 		line('track', t, result.track.meets_targets);
 		line('live', liveFigures, result.live.meets_targets);
 		const missed = t.per_cue.filter((c) => c.missed).map((c) => `${c.id} at ${c.due_offset_ms} ms`);

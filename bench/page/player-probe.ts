@@ -6,7 +6,7 @@
 import type { Clock } from '$lib/playback/clock';
 import type { SessionEngine } from '$lib/playback/engine';
 import type { PlayerMedia } from '$lib/media/player-media.svelte';
-import type { ClockSample, CueEventRecord, LongTask, OutputStampRecord, PlayerReport, StateEventRecord } from '../sync/types';
+import type { ClockSample, CueEventRecord, LongTask, OutputStampRecord, PhaseFrameRecord, PlayerReport, StateEventRecord } from '../sync/types';
 
 interface LimberHook {
 	readonly engine: SessionEngine;
@@ -32,6 +32,35 @@ const stateEvents: StateEventRecord[] = [];
 const otherEvents: string[] = [];
 const longTasks: LongTask[] = [];
 const outputStamps: OutputStampRecord[] = [];
+const phaseFrames: PhaseFrameRecord[] = [];
+const seeks: { perfMs: number; toMs: number }[] = [];
+
+// The first frame each phase shows, from the video elements themselves (both players of the
+// surface; only the one in front counts): how far it is from the phase's first frame is a
+// figure of its own. Elements are looked for until they exist.
+const watched = new WeakSet<HTMLVideoElement>();
+const seenSegments = new Set<number>();
+function watchVideos(): void {
+	for (const v of document.querySelectorAll<HTMLVideoElement>('[data-testid="video-host"] video')) {
+		if (watched.has(v)) continue;
+		watched.add(v);
+		const onFrame = (_now: number, meta: VideoFrameCallbackMetadata): void => {
+			const front = getComputedStyle(v.closest('.video-js') ?? v).opacity === '1';
+			const positionMs = engine.position + (meta.expectedDisplayTime - performance.now());
+			const segs = engine.timeline.segments;
+			let seg = segs[0];
+			for (const s of segs) if (s.startMs <= positionMs) seg = s;
+			if (front && seg?.video?.part && !seenSegments.has(seg.index) && positionMs >= seg.startMs && (engine.state === 'playing' || engine.state === 'count-in')) {
+				seenSegments.add(seg.index);
+				phaseFrames.push({ segmentIndex: seg.index, clip: seg.video.clip, part: seg.video.part, segmentStartMs: seg.startMs, segmentEndMs: seg.endMs, positionMs, mediaMs: meta.mediaTime * 1000 });
+			}
+			v.requestVideoFrameCallback(onFrame);
+		};
+		v.requestVideoFrameCallback(onFrame);
+	}
+}
+watchVideos();
+setInterval(watchVideos, 500);
 
 // The wall time of an onset is its audio time mapped through the output timestamp nearest
 // to it. The audio clock loses time at every underrun, so a stamp taken seconds away would
@@ -74,9 +103,14 @@ engine.onAny((e) => {
 			cueEvents.push({ cueId: e.cue.id, kind: e.cue.kind, atMs: e.atMs, lateMs: e.lateMs, perfMs });
 			break;
 		case 'state':
-			stateEvents.push({ from: e.from, to: e.to, atMs: e.atMs, perfMs, clockMs, positionMs: engine.position });
+			// The clock's position: during the start lead it is still before where the session starts,
+			// so Start's due times are placed from it.
+			stateEvents.push({ from: e.from, to: e.to, atMs: e.atMs, perfMs, clockMs, positionMs: engine.clockPosition });
 			break;
 		case 'seek':
+			seeks.push({ perfMs, toMs: e.atMs });
+			otherEvents.push(`${e.type}@${e.atMs}`);
+			break;
 		case 'timeline':
 			otherEvents.push(`${e.type}@${e.atMs}`);
 			break;
@@ -119,7 +153,9 @@ const probe = {
 			howlerCtxId: ctx ? w.__benchTap.ctxIdOf(ctx) : null,
 			longTasks: [...longTasks],
 			outputStamps: [...outputStamps],
-			realignments: media.realignments.map((m) => ({ ...m }))
+			realignments: media.realignments.map((m) => ({ ...m })),
+			phaseFrames: [...phaseFrames],
+			seeks: [...seeks]
 		};
 	}
 };

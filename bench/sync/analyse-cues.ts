@@ -210,7 +210,10 @@ export interface CueErrorStats {
 	readonly graph_error_ms: Summary;
 	/** Speech queued behind other speech on purpose (voice-queue rule): scheduled − due. */
 	readonly queued_voice_delay_ms: Summary;
-	/** Cues at the Start press: press-to-sound latency, not a sync error; actual − due. */
+	/**
+	 * Cues due at the Start press itself (none since the players start their clock a lead
+	 * after it: those cues are scheduled ahead and counted like the rest); actual − due.
+	 */
 	readonly start_cue_latency_ms: Summary;
 }
 

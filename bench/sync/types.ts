@@ -78,6 +78,7 @@ export interface StateEventRecord {
 	readonly atMs: number;
 	readonly perfMs: number;
 	readonly clockMs: number;
+	/** The engine's clock position (SessionEngine.clockPosition): before the start during a start lead. */
 	readonly positionMs: number;
 }
 
@@ -134,6 +135,23 @@ export interface PlayerReport {
 	readonly outputStamps: readonly OutputStampRecord[];
 	/** Sounds the audio port moved after an underrun, before they started (WebAudioPort.realign). */
 	readonly realignments: readonly { readonly fromSec: number; readonly toSec: number }[];
+	/** The first displayed frame of each segment that shows a part of its clip (a phase). */
+	readonly phaseFrames: readonly PhaseFrameRecord[];
+	/** Requested jumps (seek, skip) by session position and wall time; the bench makes none. */
+	readonly seeks: readonly { readonly perfMs: number; readonly toMs: number }[];
+}
+
+/** A phase's first displayed frame: read from the video element with requestVideoFrameCallback. */
+export interface PhaseFrameRecord {
+	readonly segmentIndex: number;
+	readonly clip: string;
+	readonly part: string;
+	readonly segmentStartMs: number;
+	readonly segmentEndMs: number;
+	/** Session position at which the frame was displayed. */
+	readonly positionMs: number;
+	/** The frame's own media time. */
+	readonly mediaMs: number;
 }
 
 /** One getOutputTimestamp() reading: this audio-context time left the output at this performance.now(). */

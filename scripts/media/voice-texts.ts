@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { compile } from '../../src/lib/routine/compile';
 import { routine, type Routine } from '../../src/lib/routine/schema';
+import type { VoiceStyle } from './voice-engines';
 
 /** Every routine file in a folder, parsed and validated (defaults filled), by file name. */
 export function loadRoutines(dir: string): Routine[] {
@@ -33,4 +34,22 @@ export function spokenTexts(routines: readonly Routine[]): string[] {
 		}
 	}
 	return [...texts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** A routine whose voice is the session: said calmly rather than crisply. */
+export function isCalmRoutine(r: Routine): boolean {
+	return r.category === 'relaxation' || r.audioFirst;
+}
+
+/**
+ * How each spoken text is said: calm where any relaxation (or audio-first) routine says it,
+ * crisp everywhere else. One style per text, since one file serves every routine that says it.
+ */
+export function textStyles(routines: readonly Routine[]): Map<string, VoiceStyle> {
+	const styles = new Map<string, VoiceStyle>();
+	for (const r of routines) {
+		const style: VoiceStyle = isCalmRoutine(r) ? 'calm' : 'crisp';
+		for (const t of spokenTexts([r])) if (styles.get(t) !== 'calm') styles.set(t, style);
+	}
+	return styles;
 }

@@ -94,6 +94,20 @@ test('a class follows the instructor: pause together, reload back in sync, no co
 	await instructor.getByTestId('plan-step').nth(1).click();
 	await expect(ana.getByTestId('live-stage')).toHaveAttribute('data-step', '1');
 	await expect(ben.getByTestId('live-stage')).toHaveAttribute('data-step', '1');
+	// Step 1 is a talk (the parts of the back): the phones and the projector show its picture,
+	// not an exercise pose.
+	const talk = ana.getByTestId('talk-picture');
+	await expect(talk.locator('img')).toHaveAttribute('alt', /vertebrae/);
+	await expect(talk.locator('figcaption')).toContainText('The parts of your lower back');
+	const wall = await instructor.context().newPage();
+	await wall.goto(`/live/${code}/projector`);
+	const shown = wall.getByTestId('talk-picture').locator('img');
+	await expect(shown).toHaveAttribute('src', '/media/images/spine-parts.svg');
+	await expect.poll(() => shown.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+	// Large on the wall: at least half the projector's width.
+	const box = await shown.boundingBox();
+	expect(box?.width ?? 0).toBeGreaterThan((wall.viewportSize()?.width ?? 1280) / 2);
+	await wall.close();
 	await ana.waitForTimeout(1500);
 
 	// Pause: both phones stop within a second of the console sending it, on the same step and time.

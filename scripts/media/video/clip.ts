@@ -2,7 +2,7 @@
  * One exercise clip: what it shows and how it is framed. The list lives in clips.ts.
  */
 import type { JointName, Vec3 } from './figure';
-import { duration, posterTime, sample, type Motion } from './motion';
+import { duration, partTimes, posterTime, sample, type Motion } from './motion';
 import { Raster } from './raster';
 import { bodyExtents, fitView, highlightSet, place, propExtents, SceneRenderer, type Camera, type Prop, type View } from './scene';
 
@@ -25,6 +25,13 @@ export interface ClipDef {
 	readonly motion: Motion;
 	/** Pixels per metre at 640×360, at most (default 190). */
 	readonly maxScale?: number;
+	/**
+	 * A repetition's phases, in order, each the movement into a key pose and its hold:
+	 * [part name, key index] (see partTimes). Needs a phased motion.
+	 */
+	readonly parts?: readonly (readonly [string, number])[];
+	/** For an exercise done on each side: the side shown (the other is shown mirrored). */
+	readonly side?: 'left' | 'right';
 }
 
 export const FPS = 24;
@@ -63,6 +70,7 @@ export class ClipRenderer {
 		this.props = clip.props ?? [];
 		this.period = duration(clip.motion);
 		if (this.period < 4 || this.period > 8) throw new Error(`${clip.id}: loop lasts ${this.period.toFixed(2)} s; keep clips 4–8 s`);
+		if (clip.parts) partTimes(clip.motion, clip.parts);
 		if (clip.anchor) {
 			const start = place(sample(clip.motion, 0), { ground: false, props: this.props });
 			const a: Vec3 = start[clip.anchor];
@@ -94,8 +102,11 @@ export class ClipRenderer {
 		const r = (v: number) => Math.round(v * 1e5) / 1e5;
 		const poses: number[][] = [];
 		for (let i = 0; i < frameCount(this.clip); i++) poses.push(Object.values(this.skeletonAt(frameTime(this.clip, i))).flatMap((p) => p.map(r)));
-		const { motion, ...rest } = this.clip;
+		// Parts and side only label the frames (media.yaml): they do not change them.
+		const { motion, parts, side, ...rest } = this.clip;
 		void motion;
+		void parts;
+		void side;
 		const poster = Object.values(this.skeletonAt(this.posterTime)).flatMap((p) => p.map(r));
 		return JSON.stringify({ view: this.baseView, poster, poses, clip: rest });
 	}

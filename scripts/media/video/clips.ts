@@ -82,7 +82,8 @@ const pelvicTilt: ClipDef = (() => {
 		anchor: 'pelvis',
 		props: [mat(-1.05, 0.85)],
 		maxScale: 250,
-		motion: { kind: 'keys', poster: 1, keys: [key(neutral, 1.2, 1.2), key(tilt, 1.4, 2.2)] }
+		parts: [['tilt', 1], ['relax', 0]],
+		motion: { kind: 'keys', poster: 1, phased: true, keys: [key(neutral, 1.2, 1.2), key(tilt, 1.4, 2.2)] }
 	};
 })();
 
@@ -113,6 +114,7 @@ const kneeToChest: ClipDef = (() => {
 	);
 	return {
 		id: 'knee-to-chest',
+		side: 'right',
 		description: 'Lying on the back: one knee drawn toward the chest with both hands behind the thigh, held, then lowered.',
 		camera: LYING,
 		highlight: ['legR'],
@@ -131,6 +133,7 @@ const kneesTogetherTwist: ClipDef = (() => {
 	const twist = pose(rest, { spin: 48, lumbarTwist: -26, thoraxTwist: -22, hipRAbd: -6, hipLAbd: 2 });
 	return {
 		id: 'knees-together-twist',
+		side: 'right',
 		description: 'Lying on the back, arms out, knees together: the knees lower slowly to one side, held, then return to the middle.',
 		camera: TWIST_CAMERA,
 		highlight: ['legs', 'pelvis'],
@@ -154,6 +157,7 @@ const figure4: ClipDef = (() => {
 	const lifted = handsOnThigh(crossR(pose(crossed, { hipLFlex: 100, kneeL: 90, ankleL: 0 })), 'L', 0.8);
 	return {
 		id: 'figure-4-stretch',
+		side: 'right',
 		description: 'Lying on the back: one ankle crossed over the other knee, then that thigh drawn in with both hands for a buttock stretch.',
 		camera: { yaw: 90, pitch: 46 },
 		highlight: ['legR'],
@@ -176,7 +180,8 @@ const yogaBreathing: ClipDef = (() => {
 		anchor: 'pelvis',
 		props: [mat(-1.05, 0.85)],
 		maxScale: 250,
-		motion: { kind: 'keys', poster: 1, keys: [key(out, 3.6, 0.6), key(inn, 3.0, 0.6)] }
+		parts: [['breathe-in', 1], ['breathe-out', 0]],
+		motion: { kind: 'keys', poster: 1, phased: true, keys: [key(out, 3.6, 0.6), key(inn, 3.0, 0.6)] }
 	};
 })();
 
@@ -264,6 +269,7 @@ const extendedLeg: ClipDef = (() => {
 	const straight = strapHands(pose(bent, { hipRFlex: 80, kneeR: 4, ankleR: 5 }));
 	return {
 		id: 'extended-leg',
+		side: 'right',
 		description: 'Lying on the back with a strap round one foot: that leg straightens toward the ceiling and is held, the other foot on the mat.',
 		camera: LYING,
 		highlight: ['legR'],
@@ -296,7 +302,9 @@ const catCamel: ClipDef = (() => {
 		anchor: 'kneeR',
 		props: [mat(-0.6, 0.9)],
 		maxScale: 250,
-		motion: { kind: 'keys', poster: 1, keys: [key(neutral, 1.2, 0.6), key(round, 1.4, 1.1), key(hollow, 1.7, 1.1)] }
+		parts: [['round', 1], ['hollow', 0]],
+		// Round and hollow straight from one to the other, a part each (the phases of one breath).
+		motion: { kind: 'keys', poster: 1, phased: true, keys: [key(hollow, 1.8, 1.0), key(round, 1.8, 1.0)] }
 	};
 })();
 
@@ -426,7 +434,8 @@ const pronePressUp: ClipDef = (() => {
 		anchor: 'pelvis',
 		props: [mat(-1.0, 0.95)],
 		maxScale: 250,
-		motion: { kind: 'keys', poster: 1, keys: [key(down, 2.2, 0.8), key(up, 2.4, 1.2)] }
+		parts: [['up', 1], ['down', 0]],
+		motion: { kind: 'keys', poster: 1, phased: true, keys: [key(down, 2.2, 0.8), key(up, 2.4, 1.2)] }
 	};
 })();
 
@@ -455,7 +464,8 @@ const standingBackBend: ClipDef = (() => {
 		description: 'Standing, hands on the small of the back: leaning back from the waist with straight knees, then returning upright.',
 		highlight: ['spine'],
 		anchor: 'ankleR',
-		motion: { kind: 'keys', poster: 1, keys: [key(up, 1.3, 1.2), key(back, 1.4, 1.6)] }
+		parts: [['lean-back', 1], ['return', 0]],
+		motion: { kind: 'keys', poster: 1, phased: true, keys: [key(up, 1.3, 1.2), key(back, 1.4, 1.6)] }
 	};
 })();
 
@@ -480,7 +490,8 @@ const chairPose: ClipDef = (() => {
 		highlight: ['legs'],
 		anchor: 'ankleR',
 		props: chair(-0.5, 0, 'x+'),
-		motion: { kind: 'keys', poster: 1, keys: [key(up, 1.5, 1.0), key(sit, 1.6, 2.2)] }
+		parts: [['down', 1], ['up', 0]],
+		motion: { kind: 'keys', poster: 1, phased: true, keys: [key(up, 1.5, 1.0), key(sit, 1.6, 2.2)] }
 	};
 })();
 
@@ -506,6 +517,7 @@ const crescentMoon: ClipDef = (() => {
 	const lean = standing(FACING, { shoulderRAbd: 190, shoulderLAbd: 190, elbowR: 0, elbowL: 0, lumbarSide: 12, thoraxSide: 15, neckSide: 2, hipRAbd: 3, hipLAbd: -3 });
 	return {
 		id: 'crescent-moon',
+		side: 'right',
 		description: 'Standing, arms overhead: the body grows tall and leans gently to one side, hips level and chest facing forward.',
 		highlight: ['spine', 'arms'],
 		anchor: 'ankleR',
@@ -554,6 +566,7 @@ const chairTwist: ClipDef = (() => {
 	const props = chair(0, -0.02, 'z+');
 	return {
 		id: 'chair-twist',
+		side: 'right',
 		description: 'Sitting tall on a chair: the chest turns to one side, a hand on the outer thigh, hips facing forward; then back to the middle.',
 		camera: { yaw: 0, pitch: 14 },
 		highlight: ['thorax', 'shoulders', 'head'],
@@ -610,7 +623,8 @@ const seatedPelvicTilt: ClipDef = (() => {
 		anchor: 'pelvis',
 		props: chair(-0.12, 0, 'x+'),
 		maxScale: 230,
-		motion: { kind: 'keys', poster: 1, keys: [key(neutral, 1.2, 0.6), key(back, 1.4, 1.0), key(forward, 1.8, 1.0)] }
+		parts: [['roll-back', 1], ['roll-forward', 0]],
+		motion: { kind: 'keys', poster: 1, phased: true, keys: [key(forward, 1.7, 1.0), key(back, 1.6, 1.0)] }
 	};
 })();
 
@@ -633,6 +647,7 @@ const seatedFigure4: ClipDef = (() => {
 	const lean = handsOnLeg(crossR(pose(seatL({ pitch: -32, lumbarFlex: -4, neckFlex: -18 }), { hipRFlex: 120, hipRAbd: 40, hipRRot: 55, kneeR: 105, ankleR: 0 })));
 	return {
 		id: 'seated-figure-4',
+		side: 'right',
 		description: 'Sitting on a chair with one ankle resting on the other knee: the body leans forward from the hips with a long back for a buttock stretch.',
 		camera: { yaw: 62, pitch: 10 },
 		highlight: ['legR'],
@@ -667,6 +682,7 @@ const seatedHamstringStretch: ClipDef = (() => {
 	const lean = hands(straightR(seatedFeet(pose(SIT, leg, { pitch: -28, lumbarFlex: -6, thoraxFlex: -2, neckFlex: -12, hipRFlex: 88 }), ['L'], 0.42)), 0.75);
 	return {
 		id: 'seated-hamstring-stretch',
+		side: 'right',
 		description: 'Sitting on the front of a chair, one leg straight with the heel on the floor: the body leans forward from the hips, back long, for a stretch behind the thigh.',
 		camera: { yaw: 0, pitch: 6 },
 		highlight: ['legR'],
@@ -709,6 +725,7 @@ const standingHipFlexor: ClipDef = (() => {
 	const b = handsOnHips(backFoot(flatFeet(pose(STAND, arms, { pitch: 8, lumbarFlex: 6, thoraxFlex: 2, neckFlex: -4, hipLFlex: 38, kneeL: 76 }), 'L'), stride));
 	return {
 		id: 'standing-hip-flexor',
+		side: 'right',
 		description: 'Standing in a split stance, hands on the hips: the pelvis tucks under and the body eases forward over the front knee, stretching the front of the back hip.',
 		camera: { yaw: -12, pitch: 5 },
 		highlight: ['legR', 'pelvis'],
@@ -726,6 +743,7 @@ const triangleAtWall: ClipDef = (() => {
 	const tri = flatFeet(solve(b, ['hipRAbd', 'hipLAbd'], [(q) => [q.ankleR[0] - q.ankleL[0] - width, q.ankleR[1] - q.ankleL[1]]]));
 	return {
 		id: 'triangle-at-wall',
+		side: 'right',
 		description: 'Back to a wall, feet wide, arms out: the body tips sideways from the hips, lower hand on the shin, top arm up.',
 		highlight: ['spine', 'arms'],
 		anchor: 'ankleL',
@@ -745,6 +763,7 @@ const warrior: ClipDef = (() => {
 	);
 	return {
 		id: 'warrior',
+		side: 'right',
 		description: 'Feet wide, arms out at shoulder height: the front knee bends over its ankle, the back leg straight, trunk upright.',
 		highlight: ['legR'],
 		anchor: 'ankleL',
@@ -760,6 +779,7 @@ const babyDancer: ClipDef = (() => {
 	]);
 	return {
 		id: 'baby-dancer',
+		side: 'right',
 		description: 'Standing with one hand on a wall: the other heel comes up toward the buttock, the hand holding the ankle, knees together.',
 		highlight: ['legR'],
 		anchor: 'ankleL',
@@ -785,6 +805,7 @@ const sunSalutation: ClipDef = (() => {
 	const dog = onChair(flatFeet(pose(STAND, { x: -0.25, pitch: -75, hipRFlex: 95, hipLFlex: 95, kneeR: 8, kneeL: 8, shoulderRFlex: 165, shoulderLFlex: 165 })));
 	return {
 		id: 'sun-salutation',
+		side: 'right',
 		description: 'A chair sun salutation: reach up, fold with hands on the chair, step back into a lunge, a downward dog, then rise slowly.',
 		highlight: ['legR'],
 		props: [...chair(chairX + 0.2, 0, 'x-'), wallX(chairX + 0.48)],
@@ -854,6 +875,7 @@ const waterWalkSideways: ClipDef = (() => {
 	const closing = standing(FACING, { hipRAbd: 6, hipLAbd: 16, kneeR: 6, kneeL: 14, x: -0.2 });
 	return {
 		id: 'water-walk-sideways',
+		side: 'right',
 		description: 'Side-stepping through the water: one foot steps out to the side and the other follows, toes and hips facing forward.',
 		setting: 'pool',
 		waterLevel: WATER,
@@ -889,6 +911,7 @@ const legSwings: ClipDef = (() => {
 	const mid = standing(HOLD_EDGE, { hipRFlex: 8, kneeR: 8, ankleR: -10 });
 	return {
 		id: 'leg-swings',
+		side: 'right',
 		description: 'Standing side-on to the pool edge, holding it: the outside leg swings forward and back from the hip, trunk still.',
 		setting: 'pool',
 		waterLevel: WATER,
@@ -976,6 +999,7 @@ const singleLegSquat: ClipDef = (() => {
 	const down = flatFeet(pose(STAND, HOLD_EDGE, { hipRFlex: 42, kneeR: 52, lumbarFlex: -12, hipLFlex: 30, kneeL: 70, ankleL: -20 }), 'R');
 	return {
 		id: 'single-leg-squat',
+		side: 'right',
 		description: 'Standing on one leg beside the pool edge, holding it lightly: the standing knee and hip bend a little, then straighten.',
 		setting: 'pool',
 		waterLevel: WATER,
@@ -993,6 +1017,7 @@ const hipAbduction: ClipDef = (() => {
 	const edge = sk.handL[0] + 0.05;
 	return {
 		id: 'hip-abduction',
+		side: 'right',
 		description: 'Standing side-on to the pool edge, holding it: the outside leg lifts out to the side with toes forward, then returns.',
 		setting: 'pool',
 		waterLevel: WATER,
@@ -1014,6 +1039,7 @@ const multidirectionalLunge: ClipDef = (() => {
 	const back = feetDown(flatFeet(pose(STAND, { hipRFlex: -22, kneeR: 85, hipLFlex: 58, kneeL: 72, ankleR: 25 }), 'L'), 'R');
 	return {
 		id: 'multidirectional-lunge',
+		side: 'right',
 		description: 'Standing tall in the water: a lunge forward, then to the side, then backward with the same leg, each time pushing back to standing.',
 		camera: { yaw: 45, pitch: 5 },
 		setting: 'pool',
@@ -1038,6 +1064,7 @@ const stepUp: ClipDef = (() => {
 	const oneDown = flatFeet(pose(STAND, { x: 0.5, hipRFlex: -14, kneeR: 8, hipLFlex: 10, kneeL: 40 }));
 	return {
 		id: 'step-up',
+		side: 'right',
 		description: 'Facing a pool step: stepping up with one leg, bringing the other foot up beside it, then stepping down leading with the same leg.',
 		setting: 'pool',
 		waterLevel: WATER,

@@ -24,6 +24,12 @@ export type Motion =
 			readonly keys: readonly KeyPose[];
 			/** Index of the key whose hold is the poster (the stretch itself). */
 			readonly poster: number;
+			/**
+			 * Start with the move into the second key rather than half-way through the first
+			 * key's hold, so the clip divides into parts that each begin with a movement and end
+			 * on a held pose (a repetition's phases: tilt, relax). The first key's hold ends it.
+			 */
+			readonly phased?: boolean;
 	  }
 	| {
 			readonly kind: 'cycle';
@@ -44,7 +50,7 @@ interface Span {
 	readonly to: Pose;
 }
 
-function spans(keys: readonly KeyPose[]): Span[] {
+function spans(keys: readonly KeyPose[], phased = false): Span[] {
 	const first = keys[0];
 	if (!first) throw new Error('a keys motion needs at least one key');
 	const out: Span[] = [];
@@ -53,7 +59,7 @@ function spans(keys: readonly KeyPose[]): Span[] {
 		out.push({ start: t, end: t + dur, from, to });
 		t += dur;
 	};
-	push(first.hold / 2, first.pose, first.pose);
+	if (!phased) push(first.hold / 2, first.pose, first.pose);
 	let prev = first.pose;
 	for (const k of keys.slice(1)) {
 		push(k.move, prev, k.pose);
@@ -61,13 +67,13 @@ function spans(keys: readonly KeyPose[]): Span[] {
 		prev = k.pose;
 	}
 	push(first.move, prev, first.pose);
-	push(first.hold / 2, first.pose, first.pose);
+	push(phased ? first.hold : first.hold / 2, first.pose, first.pose);
 	return out.filter((s) => s.end > s.start);
 }
 
 export function duration(m: Motion): number {
 	if (m.kind === 'cycle') return m.period * m.cycles;
-	const s = spans(m.keys);
+	const s = spans(m.keys, m.phased);
 	return s[s.length - 1]?.end ?? 0;
 }
 
@@ -80,7 +86,7 @@ export function sample(m: Motion, t: number): Pose {
 	const total = duration(m);
 	const tt = ((t % total) + total) % total;
 	if (m.kind === 'keys') {
-		for (const s of spans(m.keys)) {
+		for (const s of spans(m.keys, m.phased)) {
 			if (tt < s.end) return lerpPose(s.from, s.to, ease((tt - s.start) / (s.end - s.start)));
 		}
 		return (m.keys[0] as KeyPose).pose;
@@ -101,8 +107,9 @@ export function posterTime(m: Motion): number {
 	let t = 0;
 	const first = m.keys[0];
 	if (!first) return 0;
+	if (m.phased && m.poster === 0) return duration(m) - first.hold / 2;
 	if (m.poster === 0) return 0;
-	t += first.hold / 2;
+	if (!m.phased) t += first.hold / 2;
 	for (const [i, k] of m.keys.entries()) {
 		if (i === 0) continue;
 		t += k.move;
@@ -110,4 +117,27 @@ export function posterTime(m: Motion): number {
 		t += k.hold;
 	}
 	throw new Error(`poster key ${m.poster} is not one of the ${m.keys.length} keys`);
+}
+
+/**
+ * Where each named part of a phased clip lies (seconds): parts follow one another in the
+ * order given, each ending where its key's hold ends (key 0: the clip's end), the first
+ * starting at 0. `parts` lists [name, key index].
+ */
+export function partTimes(m: Motion, parts: readonly (readonly [string, number])[]): { name: string; in: number; out: number }[] {
+	if (m.kind !== 'keys' || !m.phased) throw new Error('parts need a phased keys motion');
+	const holdEnd = (k: number): number => {
+		if (k === 0) return duration(m);
+		let t = 0;
+		for (let i = 1; i <= k; i++) t += (m.keys[i] as KeyPose).move + (m.keys[i] as KeyPose).hold;
+		return t;
+	};
+	let start = 0;
+	return parts.map(([name, k]) => {
+		const out = holdEnd(k);
+		if (out <= start) throw new Error(`part ${name} ends at ${out.toFixed(2)} s, before it starts`);
+		const part = { name, in: start, out };
+		start = out;
+		return part;
+	});
 }

@@ -13,7 +13,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { mediaCatalog } from '../../../src/lib/routine/schema';
-import { ClipRenderer, type ClipDef } from './clip';
+import { clipDuration, ClipRenderer, type ClipDef } from './clip';
+import { partTimes } from './motion';
 import { CLIPS } from './clips';
 import { encodeClip, kb, type EncodedClip } from './encode';
 
@@ -48,7 +49,7 @@ function unchanged(outDir: string, e: EncodedClip): boolean {
 }
 
 /** A description as YAML: plain when short and safe, else folded (`>-`) at about 96 columns like the rest of the file. */
-function describe(text: string): string {
+export function describe(text: string): string {
 	const plain = /^[A-Za-z0-9][^:#'"\n]*$/.test(text) && !text.includes(': ') && !/\s$/.test(text);
 	if (plain && text.length <= 80) return ` ${text}`;
 	const words = text.split(/\s+/);
@@ -64,11 +65,22 @@ function describe(text: string): string {
 	return ` >-\n${lines.map((l) => `      ${l}`).join('\n')}`;
 }
 
-export function videosYaml(clips: readonly EncodedClip[]): string {
+/** The parts of a phased clip for media.yaml: the last one runs to the file's end (its last frame is the first again). */
+function partsYaml(def: ClipDef | undefined, fileDuration: number): string[] {
+	if (!def?.parts) return [];
+	const parts = partTimes(def.motion, def.parts);
+	const end = clipDuration(def);
+	const s = (t: number) => Number(t.toFixed(3));
+	return ['    parts:', ...parts.map((p) => `      ${p.name}: { in: ${s(p.in)}, out: ${s(p.out >= end - 1e-6 ? fileDuration : p.out)} }`)];
+}
+
+export function videosYaml(clips: readonly EncodedClip[], defs: ReadonlyMap<string, ClipDef> = new Map()): string {
 	const lines = [
 		'# Exercise clips, made by `npm run media` (scripts/media/video/): a figure animated between',
 		'# key poses, one loop per file, WebM/VP9 first and MP4/H.264 second. The poster is the held',
-		'# pose (twice the video size, for print). Durations are read back from the files.',
+		'# pose (twice the video size, for print). Durations are read back from the files. A clip made',
+		"# for a repetition's phases names its parts (one per phase, in order); a clip of one side",
+		'# says which (the other side is shown mirrored).',
 		'videos:'
 	];
 	for (const c of clips) {
@@ -77,7 +89,9 @@ export function videosYaml(clips: readonly EncodedClip[]): string {
 			`    files: [${c.files.join(', ')}]`,
 			`    poster: ${c.poster}`,
 			`    duration: ${c.duration}`,
-			`    description:${describe(c.description)}`
+			`    description:${describe(c.description)}`,
+			...partsYaml(defs.get(c.id), c.duration),
+			...(defs.get(c.id)?.side ? [`    side: ${defs.get(c.id)?.side}`] : [])
 		);
 	}
 	return `${lines.join('\n')}\n`;
@@ -85,9 +99,14 @@ export function videosYaml(clips: readonly EncodedClip[]): string {
 
 /** Replace the `videos:` block of media.yaml (and the comment right above it), leaving the rest as written. */
 export function replaceVideos(yamlText: string, block: string): string {
+	return replaceBlock(yamlText, 'videos', block);
+}
+
+/** Replace a top-level block of media.yaml (and the comment right above it), leaving the rest as written. */
+export function replaceBlock(yamlText: string, key: string, block: string): string {
 	const lines = yamlText.split('\n');
-	const at = lines.findIndex((l) => /^videos:/.test(l));
-	if (at === -1) throw new Error('media.yaml has no top-level "videos:" key');
+	const at = lines.findIndex((l) => l.startsWith(`${key}:`));
+	if (at === -1) throw new Error(`media.yaml has no top-level "${key}:" key`);
 	let start = at;
 	while (start > 0 && /^#/.test(lines[start - 1] ?? '')) start--;
 	let end = lines.findIndex((l, i) => i > at && /^[A-Za-z]/.test(l));
@@ -149,7 +168,7 @@ export async function buildVideos(repo: string, log: (line: string) => void, for
 
 	const catalogFile = join(repo, 'src', 'content', 'media.yaml');
 	const before = readFileSync(catalogFile, 'utf8');
-	const after = replaceVideos(before, videosYaml(out));
+	const after = replaceVideos(before, videosYaml(out, new Map(CLIPS.map((c) => [c.id, c]))));
 	// Never write a catalogue the app would reject.
 	mediaCatalog.parse(parse(after));
 	if (after !== before) {

@@ -203,8 +203,9 @@ export class CueScheduler {
 
 		const upcoming = this.#engine.upcomingCues(this.#isHidden() ? this.#hiddenLookaheadMs : this.#lookaheadMs);
 		if (upcoming.length === 0) return;
-		// One reading of both clocks per tick maps session time onto audio time.
-		const posMs = this.#engine.position;
+		// One reading of both clocks per tick maps session time onto audio time. The clock's
+		// position, not the shown one: during a start lead the first cues are still ahead.
+		const posMs = this.#engine.clockPosition;
 		const nowSec = this.#port.now();
 		for (const cue of upcoming) {
 			if (this.#pending.has(cue.id)) continue;

@@ -105,7 +105,10 @@ export async function createHowlTrack(options: HowlTrackOptions): Promise<HowlTr
 		},
 		ambience(playing, volume) {
 			if (!ambienceFiles || ambienceFiles.length === 0) return;
-			if (!bed && playing) {
+			// No bed while it is silent: its decode and a Web Audio output starting under the
+			// playing track are what made the track's audio fall one output buffer (21 ms) behind
+			// in bench:background runs (ambience at 0 there), early in some runs and late in others.
+			if (!bed && playing && volume > 0) {
 				const src = filesToTry(ambienceFiles, canPlay);
 				bed = new Howl({ src: src.map((f) => base + f), format: formatsOf(src), loop: true, volume });
 			}

@@ -25,6 +25,7 @@ export type PlayerAudioPort = AudioPort &
 		| 'unlock'
 		| 'load'
 		| 'onError'
+		| 'prepareAmbience'
 		| 'playAmbience'
 		| 'pauseAmbience'
 		| 'dispose'
@@ -208,6 +209,7 @@ export class PlayerMedia {
 		this.#scheduler = scheduler;
 		const ambience = this.options.ambience;
 		if (port && ambience && ambience.length > 0) {
+			port.prepareAmbience(ambience);
 			this.#offAmbience = engine.on('state', (e) => {
 				if (e.to === 'playing' || e.to === 'count-in') port.playAmbience(ambience);
 				else port.pauseAmbience();

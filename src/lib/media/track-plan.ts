@@ -99,8 +99,9 @@ export function trackCaptions(timeline: Timeline, plan: readonly MixItem[]): Tra
 export function cueFingerprint(timeline: Timeline, voices: VoiceManifest): string {
 	const parts = [`${timeline.routineId}@${timeline.level}`, String(timeline.durationMs)];
 	for (const c of timeline.cues) {
-		const voice = voiceFor(voices, c.text)?.files[0] ?? '';
-		parts.push(`${c.atMs}|${c.kind}|${c.sound ?? ''}|${c.text}|${voice}`);
+		// The file name follows the text; its length says whether another voice said it since.
+		const entry = voiceFor(voices, c.text);
+		parts.push(`${c.atMs}|${c.kind}|${c.sound ?? ''}|${c.text}|${entry?.files[0] ?? ''}|${entry?.durationMs ?? ''}`);
 	}
 	return cyrb53(parts.join('\n'));
 }

@@ -13,6 +13,8 @@ import type { SessionEngine } from '../playback/engine';
 import type { EngineState, SegmentEvent, StateEvent } from '../playback/events';
 import { segmentIndexAt, type Segment } from '../routine/timeline';
 import { clipDriftMs, clipWindow, expectedClipTimeMs, loopLengthMs, type ClipWindow } from './clip-time';
+import { FrameCadence } from './frame-cadence';
+import { holdsEndPose, partClipTimeMs, planPart, type PartPlan } from './phase-part';
 import { correctDrift, DRIFT_DEAD_BAND_MS, DRIFT_SEEK_MS, DriftSampleLog, nextSeekLeadMs, type DriftAction } from './drift';
 import type { ClipResolver, ResolvedClip, VideoFrame, VideoSurface, VideoSurfaceEvent } from './video-surface';
 
@@ -88,8 +90,39 @@ export interface VideoFollowerOptions {
 interface Following {
 	readonly clip: ResolvedClip;
 	window: ClipWindow;
+	/** The phase's part of the clip, when the clip has one for it; null: loop the window. */
+	plan: PartPlan | null;
 	/** Start of the segment the clip time is counted from; changes at each segment. */
 	segmentStartMs: number;
+}
+
+/** What a segment shows of its clip: a part for its phase, a still start pose for a rest, or a loop. */
+function targetOf(segment: Segment, clip: ResolvedClip): { window: ClipWindow; plan: PartPlan | null } {
+	const ref = segment.video as NonNullable<Segment['video']>;
+	const parts = clip.parts;
+	const whole = { inMs: 0, endMs: clip.durationMs };
+	const part = ref.part !== undefined && parts ? parts[ref.part] : undefined;
+	if (part) return { window: whole, plan: planPart(part, segment.startMs, segment.endMs - segment.startMs) };
+	// Between repetitions of a clip made of parts, the figure waits in its starting pose.
+	const first = parts && Object.values(parts)[0];
+	if (first && (segment.kind === 'rest' || segment.kind === 'switch')) return { window: { inMs: first.inMs, endMs: first.inMs }, plan: null };
+	return { window: clipWindow(ref, clip.durationMs), plan: null };
+}
+
+/** Clip time (ms) for `positionMs` in the segment being followed. */
+function expectedOf(f: Following, positionMs: number): number {
+	return f.plan ? partClipTimeMs(f.plan, positionMs) : expectedClipTimeMs(f.window, f.segmentStartMs, positionMs);
+}
+
+/** The element stands still: a rest's start pose, or a part's end pose held to the phase's end. */
+function standsStill(f: Following, positionMs: number): boolean {
+	if (f.plan) return holdsEndPose(f.plan, positionMs);
+	return loopLengthMs(f.window) === 0;
+}
+
+/** Should the other side be shown mirrored (the clip shows one side and the segment names the other)? */
+function mirroredFor(segment: Segment, clip: ResolvedClip): boolean {
+	return clip.side !== undefined && segment.side !== null && segment.side !== clip.side && (clip.otherSide ?? 'mirror') === 'mirror';
 }
 
 const HIDDEN: VideoFollowerStatus = { display: 'none', clip: null, poster: null, fault: null, buffering: false };
@@ -127,6 +160,7 @@ export class VideoFollower {
 	/** One frame of the clip shown (ms of media time), learned from consecutive frames. */
 	#frameMs = LOOP_LOOKAHEAD_MS;
 	#lastMediaMs: number | null = null;
+	readonly #cadence = new FrameCadence();
 	/**
 	 * A clip was just put in front: its first measured frame is a discontinuity. Loaded from
 	 * scratch it is late by the loading time; preloaded, by however long the paused element
@@ -272,6 +306,7 @@ export class VideoFollower {
 		if (!following || !isRunning(this.#engine.state) || surface.seeking || surface.clip !== following.clip.id) return;
 		// Compare with where the clock will be when this frame is on screen.
 		const positionMs = this.#engine.position + frame.displayDelayMs;
+		this.#cadence.note(positionMs);
 		const timeline = this.#engine.timeline;
 		const segment = timeline.segments[segmentIndexAt(timeline, positionMs)] as Segment;
 		// The frame is already in a segment with another clip: its segment event swaps it.
@@ -285,7 +320,7 @@ export class VideoFollower {
 		const afterSeek = this.#learnLead;
 		const boundary = crossed || this.#alignFirstFrame;
 		this.#alignFirstFrame = false;
-		const expected = expectedClipTimeMs(following.window, following.segmentStartMs, positionMs);
+		const expected = expectedOf(following, positionMs);
 		const actual = frame.mediaTime * 1000;
 		this.#learnFrameDuration(actual);
 		const drift = clipDriftMs(actual, expected, following.window);
@@ -295,6 +330,11 @@ export class VideoFollower {
 			this.#seekLeadMs = nextSeekLeadMs(this.#seekLeadMs, drift);
 		}
 		if (this.#restartsAhead(following, segment, positionMs)) return;
+		if (standsStill(following, positionMs + this.#lookaheadMs)) {
+			// The part has reached its end pose (or a rest its start pose): hold it there.
+			this.#hold(following, positionMs);
+			return;
+		}
 		if (this.#nearOutPoint(following, expected, actual, drift)) {
 			// Land on the in point when the clock wraps, or where the clock is by then.
 			const untilWrap = following.window.endMs - expected;
@@ -304,7 +344,7 @@ export class VideoFollower {
 		// A seek that missed is tried again rather than nudged for seconds, a few times.
 		const missedLanding = afterSeek && this.#reseeks < MAX_RESEEKS && Math.abs(drift) >= RESEEK_MS;
 		this.#reseeks = missedLanding ? this.#reseeks + 1 : 0;
-		this.#apply(missedLanding ? { kind: 'seek' } : correctDrift(drift, { rate: surface.playbackRate, boundary }));
+		this.#apply(missedLanding ? { kind: 'seek' } : correctDrift(drift, { rate: surface.playbackRate / this.#baseRate, boundary }));
 	}
 
 	#learnFrameDuration(mediaMs: number): void {
@@ -315,9 +355,13 @@ export class VideoFollower {
 		if (step > 1 && step <= MAX_FRAME_MS) this.#frameMs = step;
 	}
 
-	/** How close to a loop or segment end a seek back to the in point is made: one frame. */
+	/**
+	 * How close to a loop or segment end a seek back to the in point is made: at the last
+	 * frame before it, so one frame or the longest recent gap between frames, whichever is
+	 * more. Any later and the frames after the boundary show the end of the old loop.
+	 */
 	get #lookaheadMs(): number {
-		return Math.max(LOOP_LOOKAHEAD_MS, this.#frameMs + 1);
+		return Math.max(LOOP_LOOKAHEAD_MS, this.#frameMs + 1, this.#cadence.gapMs + 1);
 	}
 
 	/**
@@ -332,6 +376,11 @@ export class VideoFollower {
 		const next = this.#engine.timeline.segments[segment.index + 1];
 		// Not again when the follower is already on the next segment (sought a frame ago).
 		if (!next || next.video?.clip !== following.clip.id || following.segmentStartMs >= next.startMs) return false;
+		// Consecutive parts of one clip (tilt, then relax) play straight on: only the rate changes.
+		const nextAt = expectedOf({ ...following, ...targetOf(next, following.clip), segmentStartMs: next.startMs }, next.startMs);
+		// (Modulo the clip: the last part ends where the element loops back to the first.)
+		const gap = Math.abs(expectedOf(following, segment.endMs) - nextAt) % following.clip.durationMs;
+		if (following.plan && Math.min(gap, following.clip.durationMs - gap) <= this.#frameMs + 1) return false;
 		this.#retarget(following, next);
 		this.#seekAt(following, positionMs + Math.max(this.#seekLeadMs, untilEnd), true);
 		return true;
@@ -389,14 +438,14 @@ export class VideoFollower {
 		const ref = segment.video;
 		if (!ref) return;
 		this.#clearStall();
-		const window = clipWindow(ref, clip.durationMs);
-		const following: Following = { clip, window, segmentStartMs: segment.startMs };
+		const target = targetOf(segment, clip);
+		const following: Following = { clip, ...target, segmentStartMs: segment.startMs };
 		this.#following = following;
 		const surface = this.#surface;
 		// A preloaded clip already waits at its in point with that frame decoded. When the
 		// clock is only just past the boundary, take it as it is: a tiny seek would cost a
 		// decode from the keyframe, and the first frames' drift is nudged away instead.
-		let atMs = expectedClipTimeMs(window, segment.startMs, this.#engine.position);
+		let atMs = expectedOf(following, this.#engine.position);
 		const preloaded = this.#preloaded?.id === clip.id ? this.#preloaded : null;
 		if (preloaded && Math.abs(atMs - preloaded.atMs) < DRIFT_DEAD_BAND_MS) atMs = preloaded.atMs;
 		this.#preloaded = null;
@@ -405,21 +454,48 @@ export class VideoFollower {
 		this.#alignFirstFrame = true;
 		surface.load(clip, atMs / 1000);
 		// After load: these belong to the element now in front.
-		surface.playbackRate = 1;
-		surface.loop = coversWholeClip(window, clip.durationMs);
+		surface.playbackRate = target.plan?.rate ?? 1;
+		surface.loop = target.plan !== null || coversWholeClip(target.window, clip.durationMs);
+		surface.mirrored = mirroredFor(segment, clip);
 		this.#learnLead = false;
 		this.#reseeks = 0;
 		this.#lastMediaMs = null;
+		this.#cadence.break();
 		this.#setStatus({ display: 'video', clip: clip.id, poster: clip.poster, fault: null, buffering: false });
-		if (isRunning(this.#engine.state)) surface.play();
+		if (isRunning(this.#engine.state) && !standsStill(following, this.#engine.position)) surface.play();
 		else surface.pause();
 	}
 
 	#retarget(following: Following, segment: Segment): void {
 		following.segmentStartMs = segment.startMs;
-		// Two exercises may share a clip with different in and out points.
-		if (segment.video) following.window = clipWindow(segment.video, following.clip.durationMs);
-		this.#surface.loop = coversWholeClip(following.window, following.clip.durationMs);
+		// Two exercises may share a clip with different in and out points, and each phase has its part.
+		if (segment.video) Object.assign(following, targetOf(segment, following.clip));
+		const surface = this.#surface;
+		surface.loop = following.plan !== null || coversWholeClip(following.window, following.clip.durationMs);
+		surface.playbackRate = this.#baseRate;
+		surface.mirrored = mirroredFor(segment, following.clip);
+		// Out of a held pose into a phase that moves: start the element again.
+		if (isRunning(this.#engine.state) && surface.paused && !standsStill(following, segment.startMs)) {
+			this.#alignFirstFrame = true;
+			surface.play();
+		}
+	}
+
+	/** The playback rate of the part being shown (1 outside parts); drift nudges are relative to it. */
+	get #baseRate(): number {
+		return this.#following?.plan?.rate ?? 1;
+	}
+
+	/** Stop on the pose the segment holds (a part's end, a rest's start) until the next segment. */
+	#hold(following: Following, positionMs: number): void {
+		const surface = this.#surface;
+		if (surface.paused) return;
+		surface.pause();
+		// The last frame of the part, not the first of the next one.
+		const at = following.plan ? following.plan.toMs - 1 : expectedOf(following, positionMs);
+		surface.seek(Math.max(0, at) / 1000);
+		this.#lastMediaMs = null;
+		this.#cadence.break();
 	}
 
 	/** Compare the element's time with the clock now, and correct as drift.ts says. */
@@ -432,13 +508,13 @@ export class VideoFollower {
 			if (!isRunning(this.#engine.state)) this.#seek(following);
 			return;
 		}
-		const expected = expectedClipTimeMs(following.window, following.segmentStartMs, this.#engine.position);
+		const expected = expectedOf(following, this.#engine.position);
 		const drift = clipDriftMs(this.#surface.currentTime * 1000, expected, following.window);
-		this.#apply(correctDrift(drift, { rate: this.#surface.playbackRate, boundary }));
+		this.#apply(correctDrift(drift, { rate: this.#surface.playbackRate / this.#baseRate, boundary }));
 	}
 
 	#apply(action: DriftAction): void {
-		if (action.kind === 'rate') this.#surface.playbackRate = action.rate;
+		if (action.kind === 'rate') this.#surface.playbackRate = action.rate * this.#baseRate;
 		else if (action.kind === 'seek' && this.#following) this.#seek(this.#following);
 	}
 
@@ -447,7 +523,7 @@ export class VideoFollower {
 		let positionMs = this.#engine.position + (running ? this.#seekLeadMs : 0);
 		if (running && !this.#surface.loop && loopLengthMs(following.window) > 0) {
 			// Landing within a frame of an out point would show frames past it: aim at the wrap.
-			const untilWrap = following.window.endMs - expectedClipTimeMs(following.window, following.segmentStartMs, positionMs);
+			const untilWrap = following.window.endMs - expectedOf(following, positionMs);
 			if (untilWrap <= this.#lookaheadMs) positionMs += untilWrap;
 		}
 		this.#seekAt(following, positionMs, running);
@@ -455,12 +531,13 @@ export class VideoFollower {
 
 	/** Seek to the clip time for session position `positionMs`. */
 	#seekAt(following: Following, positionMs: number, learn: boolean): void {
-		this.#surface.playbackRate = 1;
+		this.#surface.playbackRate = this.#baseRate;
 		// Before its segment the clip time would wrap to the end of the loop; the clip starts
 		// at its in point when the segment does.
 		const at = Math.max(positionMs, following.segmentStartMs);
-		this.#surface.seek(expectedClipTimeMs(following.window, following.segmentStartMs, at) / 1000);
+		this.#surface.seek(expectedOf(following, at) / 1000);
 		this.#lastMediaMs = null;
+		this.#cadence.break();
 		this.#learnLead = learn;
 	}
 

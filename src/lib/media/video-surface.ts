@@ -8,6 +8,7 @@
  */
 import { mimeOf } from './playable';
 import type { MediaCatalog } from '../routine/schema';
+import type { ClipPart } from './phase-part';
 
 export interface VideoSource {
 	readonly src: string;
@@ -26,6 +27,12 @@ export interface ClipMedia {
 /** A clip as the follower needs it: where it is and how long it is. */
 export interface ResolvedClip extends ClipMedia {
 	readonly durationMs: number;
+	/** Named parts, one per phase of a repetition (ms), in the clip's order. */
+	readonly parts?: Readonly<Record<string, ClipPart>>;
+	/** The side the clip shows, for a sided exercise. */
+	readonly side?: 'left' | 'right';
+	/** The other side: this clip mirrored ("mirror", the default) or another clip. */
+	readonly otherSide?: string;
 }
 
 /** Clip id → media, or null when the catalogue has no such clip. */
@@ -82,6 +89,8 @@ export interface VideoSurface {
 	/** Loop natively (seamless) when the window is the whole clip; like the rate, set after load(). */
 	loop: boolean;
 	muted: boolean;
+	/** Show the picture mirrored left to right: the other side of a one-sided clip. */
+	mirrored: boolean;
 
 	/** Called for each frame of the clip shown; returns an unsubscribe function. */
 	onFrame(callback: (frame: VideoFrame) => void): () => void;
@@ -102,11 +111,16 @@ export function catalogClipResolver(videos: MediaCatalog['videos'], baseUrl = '/
 	return (id) => {
 		const entry = Object.hasOwn(videos, id) ? videos[id] : undefined;
 		if (!entry) return null;
+		const ms = (s: number) => Math.round(s * 1000);
+		const parts = entry.parts && Object.fromEntries(Object.entries(entry.parts).map(([name, p]) => [name, { inMs: ms(p.in), outMs: ms(p.out) }]));
 		return {
 			id,
 			sources: entry.files.map((file) => ({ src: base + file, type: videoMime(file) })),
 			poster: entry.poster === undefined ? null : base + entry.poster,
-			durationMs: Math.round(entry.duration * 1000)
+			durationMs: ms(entry.duration),
+			parts,
+			side: entry.side,
+			otherSide: entry.otherSide
 		};
 	};
 }

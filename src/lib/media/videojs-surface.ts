@@ -188,6 +188,7 @@ class VideojsSurface implements VideoSurface {
 	/** A preload that must wait until the placeholder is no longer needed. */
 	#deferredPreload: { clip: ClipMedia; atSeconds: number } | null = null;
 	#muted = true;
+	#mirrored = false;
 	readonly #frameCallbacks = new Set<(frame: VideoFrame) => void>();
 	readonly #handlers = new Set<(event: VideoSurfaceEvent) => void>();
 	#poll = 0;
@@ -296,6 +297,16 @@ class VideojsSurface implements VideoSurface {
 	set muted(on: boolean) {
 		this.#muted = on;
 		for (const slot of [this.#front, this.#back]) slot.video.muted = on;
+	}
+
+	get mirrored(): boolean {
+		return this.#mirrored;
+	}
+
+	set mirrored(on: boolean) {
+		this.#mirrored = on;
+		// On both players: the next clip is swapped in with the side it will show.
+		for (const slot of [this.#front, this.#back]) slot.video.style.transform = on ? 'scaleX(-1)' : '';
 	}
 
 	onFrame(callback: (frame: VideoFrame) => void): () => void {

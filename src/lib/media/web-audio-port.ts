@@ -378,8 +378,22 @@ export class WebAudioPort implements AudioPort {
 		node.gain.setTargetAtTime(g, now, 0.015);
 	}
 
+	/**
+	 * Load and decode the ambience bed now, before the session starts: decoding 40 s of audio
+	 * at Start would compete with the first cues for the CPU (bench:background on 2026-12-01:
+	 * one live cue 97 ms late).
+	 */
+	prepareAmbience(files: readonly string[]): void {
+		this.#ambienceFor(files);
+	}
+
 	/** Start (or resume) a looping ambience bed from the catalogue's files. */
 	playAmbience(files: readonly string[]): void {
+		const bed = this.#ambienceFor(files);
+		if (!bed.playing()) bed.play();
+	}
+
+	#ambienceFor(files: readonly string[]): AmbiencePlayer {
 		if (!this.#ambience) {
 			const src = filesToTry(files, this.#canPlay).map((f) => this.#baseUrl + f);
 			const report = (_id: number, err: unknown) =>
@@ -392,7 +406,7 @@ export class WebAudioPort implements AudioPort {
 				onplayerror: report
 			});
 		}
-		if (!this.#ambience.playing()) this.#ambience.play();
+		return this.#ambience;
 	}
 
 	pauseAmbience(): void {

@@ -24,7 +24,21 @@ export interface SessionEngineOptions {
 	 * the room keeps going and one participant's video catches up.
 	 */
 	readonly waitForBuffering?: boolean;
+	/**
+	 * A start (and a resume) sets the clock going this long after the press, holding the
+	 * position where it starts until then, so that the first cues can be scheduled ahead
+	 * like every later one instead of being started late, with a time already past (0: at
+	 * the press; a track-driven or class session, whose clock is not the engine's to delay).
+	 */
+	readonly startLeadMs?: number;
 }
+
+/**
+ * The players' start lead: two or three worker ticks (25 ms) and the time to start a Web
+ * Audio source ahead, so the count-in's bell and words are scheduled like any later cue.
+ * Far below what a person notices between a press and its sound.
+ */
+export const START_LEAD_MS = 120;
 
 /** "Previous" restarts the current step if you are this far into it, like a music player. */
 export const PREVIOUS_RESTARTS_AFTER_MS = 3000;
@@ -54,11 +68,14 @@ export class SessionEngine {
 	#timeline: Timeline;
 	readonly #clock: Clock;
 	readonly #waitForBuffering: boolean;
+	readonly #startLeadMs: number;
 	readonly #emitter = new EngineEmitter();
 
 	#state: EngineState = 'ready';
 	/** Clock time at which the position was 0; meaningful only while running. */
 	#anchor = 0;
+	/** During a start lead, the position held until the clock reaches it; -Infinity otherwise. */
+	#leadFrom = -Infinity;
 	/** The position while not running. */
 	#frozen = 0;
 	/** The segment and step last reported; they lag the position until the next tick. */
@@ -79,6 +96,7 @@ export class SessionEngine {
 		this.#timeline = timeline;
 		this.#clock = clock;
 		this.#waitForBuffering = options.waitForBuffering ?? true;
+		this.#startLeadMs = Math.max(0, options.startLeadMs ?? 0);
 		this.#stepIdx = first.stepIndex;
 	}
 
@@ -100,7 +118,15 @@ export class SessionEngine {
 	}
 
 	get position(): number {
-		return this.#isRunning() ? this.#clamp(this.#clock.now() - this.#anchor) : this.#frozen;
+		return this.#isRunning() ? this.#clamp(Math.max(this.#clock.now() - this.#anchor, this.#leadFrom)) : this.#frozen;
+	}
+
+	/**
+	 * Where the clock is: the position, except during a start lead, when it is still before
+	 * the starting position (by the time left). Scheduling ahead reads this.
+	 */
+	get clockPosition(): number {
+		return this.#isRunning() ? Math.min(this.#clock.now() - this.#anchor, this.#timeline.durationMs) : this.#frozen;
 	}
 
 	on<K extends EngineEventType>(type: K, handler: (event: EngineEventMap[K]) => void): () => void {
@@ -124,7 +150,7 @@ export class SessionEngine {
 	/** Cues due in (position, position + windowMs] not yet emitted; none unless running. */
 	upcomingCues(windowMs: number): readonly Cue[] {
 		if (!this.#isRunning()) return [];
-		const pos = this.position;
+		const pos = this.clockPosition;
 		const out: Cue[] = [];
 		const cues = this.#timeline.cues;
 		for (let i = this.#cueIdx; i < cues.length; i++) {
@@ -145,7 +171,7 @@ export class SessionEngine {
 	start(fromMs = 0): boolean {
 		if (this.#state !== 'ready' || !Number.isFinite(fromMs)) return false;
 		const pos = this.#clamp(fromMs);
-		this.#anchor = this.#clock.now() - pos;
+		this.#lead(pos);
 		this.#place(pos);
 		this.#announcePlace(pos, 'start');
 		this.#setState(runningStateOf(this.segment), pos);
@@ -169,7 +195,7 @@ export class SessionEngine {
 		if (this.#stalled) {
 			this.#setState('buffering', this.#frozen);
 		} else {
-			this.#anchor = this.#clock.now() - this.#frozen;
+			this.#lead(this.#frozen);
 			this.#setState(runningStateOf(this.segment), this.#frozen);
 		}
 		return this.#finish(true);
@@ -185,7 +211,7 @@ export class SessionEngine {
 			if (!this.#stalled) return false;
 			this.#stalled = false;
 			if (this.#state === 'buffering') {
-				this.#anchor = this.#clock.now() - this.#frozen;
+				this.#anchorAt(this.#frozen);
 				this.#setState(runningStateOf(this.segment), this.#frozen);
 			}
 			return this.#finish(true);
@@ -249,7 +275,7 @@ export class SessionEngine {
 		if (after === before) return this.#finish(false);
 		this.#cueIdx = rearmedCueIndex(before, after, pos, this.#cueIdx);
 		this.#timeline = after;
-		if (this.#isRunning()) this.#anchor = this.#clock.now() - pos;
+		if (this.#isRunning()) this.#anchorAt(pos);
 		const deltaApplied = this.segment.endMs - endBefore;
 		this.#emitter.enqueue({ type: 'timeline', atMs: pos, timeline: after, segmentIndex: this.#segIdx, deltaMs: deltaApplied });
 		return this.#finish(true);
@@ -262,6 +288,18 @@ export class SessionEngine {
 		this.#stalled = false;
 		this.#setState('stopped', this.#frozen);
 		return this.#finish(true);
+	}
+
+	/** The position is `pos` now (a jump, a recovery): any start lead is over. */
+	#anchorAt(pos: number): void {
+		this.#anchor = this.#clock.now() - pos;
+		this.#leadFrom = -Infinity;
+	}
+
+	/** Set the clock going from `pos` after the start lead. */
+	#lead(pos: number): void {
+		this.#anchor = this.#clock.now() - pos + this.#startLeadMs;
+		this.#leadFrom = this.#startLeadMs > 0 ? pos : -Infinity;
 	}
 
 	#isRunning(): boolean {
@@ -282,7 +320,8 @@ export class SessionEngine {
 		if (!this.#isRunning()) return null;
 		const pos = this.#clamp(this.#clock.now() - this.#anchor);
 		if (pos >= this.#nextDueMs) this.#advanceTo(pos);
-		return this.#isRunning() ? pos : null;
+		// Within a start lead the clock has not reached the starting position yet: that is where it stands.
+		return this.#isRunning() ? this.#clamp(Math.max(pos, this.#leadFrom)) : null;
 	}
 
 	#place(pos: number): void {
@@ -298,7 +337,7 @@ export class SessionEngine {
 
 	#jump(fromMs: number, toMs: number, cause: Exclude<JumpCause, 'start'>): boolean {
 		const to = this.#clamp(toMs);
-		if (this.#isRunning()) this.#anchor = this.#clock.now() - to;
+		if (this.#isRunning()) this.#anchorAt(to);
 		else this.#frozen = to;
 		this.#place(to);
 		this.#emitter.enqueue({ type: 'seek', atMs: to, fromMs, cause });

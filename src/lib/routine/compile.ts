@@ -38,6 +38,7 @@ interface RepPart {
 	readonly seconds: number;
 	readonly say?: string;
 	readonly sound?: string;
+	readonly part?: string;
 }
 
 /** Count-ins, education blocks and free rests: one part, no sets, sides or clip. */
@@ -114,6 +115,11 @@ function videoOf(exercise: Exercise): VideoRef | null {
 	const m = exercise.media;
 	if (!m?.video) return null;
 	return { clip: m.video, inMs: ms(m.in ?? 0), outMs: m.out === undefined ? null : ms(m.out) };
+}
+
+/** The clip part a phase names, or the one named like it: "Breathe in" → "breathe-in". */
+export function phasePartName(phase: { readonly name: string; readonly part?: string }): string {
+	return phase.part ?? phase.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
 function sidesOf(exercise: Exercise, step: ExerciseStep): readonly (Side | null)[] {
@@ -200,6 +206,7 @@ function addExerciseStep(
 					const dur = ms(part.seconds);
 					const seg = b.segment(dur, {
 						...base,
+						video: video && part.name !== null ? { ...video, part: phasePartName({ name: part.name, part: part.part }) } : video,
 						kind: 'work',
 						set,
 						rep,

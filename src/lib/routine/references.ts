@@ -5,6 +5,7 @@
  */
 import { compareProblems, type FieldPath, type Problem } from './problems';
 import { problemAt } from './parse';
+import { phasePartName } from './compile';
 import type { Course, MediaCatalog, Routine } from './schema';
 import { didYouMean } from './suggest';
 import type { Locate } from './yaml-locate';
@@ -138,9 +139,35 @@ function mediaReferences(source: Located<Routine>, catalog: MediaCatalog): Probl
 
 	r.levels.forEach((level, l) =>
 		level.steps.forEach((step, s) => {
-			if ('exercise' in step) step.phases?.forEach((phase, p) => sound(['levels', l, 'steps', s, 'phases', p, 'sound'], phase.sound));
+			if (!('exercise' in step)) return;
+			step.phases?.forEach((phase, p) => sound(['levels', l, 'steps', s, 'phases', p, 'sound'], phase.sound));
+			// A clip with parts shows each phase by its part: every phase must have one.
+			const video = r.exercises.find((e) => e.id === step.exercise)?.media?.video;
+			const parts = video === undefined ? undefined : catalog.videos[video]?.parts;
+			if (!parts) return;
+			step.phases?.forEach((phase, p) => {
+				const name = phasePartName(phase);
+				if (Object.hasOwn(parts, name)) return;
+				const path: FieldPath = ['levels', l, 'steps', s, 'phases', p, phase.part === undefined ? 'name' : 'part'];
+				problems.push(problemAt(source, path, `video "${video}" has no part "${name}" for this phase${didYouMean(name, Object.keys(parts))}; name one with part: (it has ${Object.keys(parts).join(', ')})`));
+			});
 		})
 	);
+	return problems;
+}
+
+/** Every part and other-side clip of a video fits it and exists. */
+function clipParts(source: Located<MediaCatalog>): Problem[] {
+	const problems: Problem[] = [];
+	for (const [id, v] of Object.entries(source.value.videos)) {
+		for (const [name, part] of Object.entries(v.parts ?? {})) {
+			if (part.out > v.duration + 0.001) problems.push(problemAt(source, ['videos', id, 'parts', name, 'out'], `part "${name}" ends at ${part.out} s, but video "${id}" is only ${v.duration} s long`));
+		}
+		if (v.otherSide !== undefined && v.otherSide !== 'mirror' && !(v.otherSide in source.value.videos)) {
+			problems.push(problemAt(source, ['videos', id, 'otherSide'], `no video "${v.otherSide}" for the other side (or say mirror)${didYouMean(v.otherSide, Object.keys(source.value.videos))}`));
+		}
+		if (v.otherSide !== undefined && v.side === undefined) problems.push(problemAt(source, ['videos', id, 'otherSide'], 'otherSide needs side: the side this clip shows'));
+	}
 	return problems;
 }
 
@@ -188,6 +215,7 @@ export function checkReferences(input: ReferenceInput, mediaFileExists: MediaFil
 			...(catalog ? mediaReferences(r, catalog.value) : [])
 		]),
 		...(catalog ? catalogFiles(catalog, mediaFileExists) : []),
+		...(catalog ? clipParts(catalog) : []),
 		...courses.flatMap((c) => lessonReferences(c, byId, input.invalidRoutineIds ?? new Set()))
 	].sort(compareProblems);
 }

@@ -72,7 +72,12 @@ export const phase = z.strictObject({
 	name: shortText,
 	seconds: seconds(1, 600),
 	say: shortText.optional(),
-	sound: id.optional()
+	sound: id.optional(),
+	/**
+	 * The part of the exercise's clip that shows this phase (the clip's `parts` in the media
+	 * catalogue). By default the part named like the phase: "Breathe in" → breathe-in.
+	 */
+	part: id.optional()
 });
 
 /** CERT 13: dosage of one exercise at one level. */
@@ -278,7 +283,21 @@ export const mediaCatalog = z.strictObject({
 				poster: mediaPath.optional(),
 				/** Clip length in seconds, so in/out points can be checked without decoding. */
 				duration: seconds(0.1, 36000),
-				description: shortText.optional()
+				description: shortText.optional(),
+				/**
+				 * Named stretches of the clip (seconds), one for each phase of a repetition in order
+				 * (tilt, relax): the player shows a phase's part while the phase lasts.
+				 */
+				parts: z
+					.record(
+						id,
+						z.strictObject({ in: seconds(0, 36000), out: seconds(0, 36000) }).refine((p) => p.out > p.in, { message: 'out must be after in', path: ['out'] })
+					)
+					.optional(),
+				/** The side the clip shows, for an exercise done on each side in turn. */
+				side: z.enum(['left', 'right']).optional(),
+				/** How the other side is shown: the clip mirrored (default) or another clip's id. */
+				otherSide: id.optional()
 			})
 		)
 		.default({}),
@@ -287,7 +306,10 @@ export const mediaCatalog = z.strictObject({
 			id,
 			z.strictObject({
 				file: mediaPath,
-				alt: shortText
+				/** What the picture shows, for a screen reader. */
+				alt: shortText,
+				/** One line under the picture on the stage and the handout. */
+				caption: shortText.optional()
 			})
 		)
 		.default({})

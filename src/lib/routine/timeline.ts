@@ -15,6 +15,11 @@ export interface VideoRef {
 	readonly inMs: number;
 	/** Null: play to the clip's end. */
 	readonly outMs: number | null;
+	/**
+	 * The named part of the clip that shows this segment's phase (media catalogue `parts`),
+	 * absent for a hold, a rest or a switch, which use in/out.
+	 */
+	readonly part?: string;
 }
 
 export interface Segment {

@@ -19,8 +19,8 @@ const CHIME = ['sounds/wake-chime.webm', 'sounds/wake-chime.m4a'];
 
 /** The fake scheduler port plus what the player itself asks of a WebAudioPort. */
 class FakePlayerPort extends FakeAudioPort implements PlayerAudioPort {
-	/** 'play' / 'pause' for each ambience call, in order. */
-	readonly ambience: ('play' | 'pause')[] = [];
+	/** 'prepare' / 'play' / 'pause' for each ambience call, in order. */
+	readonly ambience: ('prepare' | 'play' | 'pause')[] = [];
 	readonly loads: string[] = [];
 	disposed = false;
 	/** Nothing here moves sounds after underruns (the fake clock has none). */
@@ -36,6 +36,9 @@ class FakePlayerPort extends FakeAudioPort implements PlayerAudioPort {
 	}
 	onError(): () => void {
 		return () => undefined;
+	}
+	prepareAmbience(): void {
+		this.ambience.push('prepare');
 	}
 	playAmbience(): void {
 		this.ambience.push('play');
@@ -95,12 +98,13 @@ afterEach(() => {
 describe('PlayerMedia: the ambience bed', () => {
 	it('starts when the session starts (count-in or playing) and stops on pause, stop and finish', async () => {
 		const { engine, port, tick } = await setup();
-		expect(port.ambience).toEqual([]);
+		// Loaded and decoded before Start, so that work does not compete with the first cues.
+		expect(port.ambience).toEqual(['prepare']);
 		engine.start();
-		expect(port.ambience).toEqual(['play']);
+		expect(port.ambience).toEqual(['prepare', 'play']);
 		tick(2000);
 		engine.pause();
-		expect(port.ambience).toEqual(['play', 'pause']);
+		expect(port.ambience).toEqual(['prepare', 'play', 'pause']);
 		engine.resume();
 		expect(port.ambience.at(-1)).toBe('play');
 		engine.stop();
@@ -109,7 +113,7 @@ describe('PlayerMedia: the ambience bed', () => {
 
 	it('plays at once if the session was already under way when the audio arrived', async () => {
 		const { port } = await setup({ startFirst: true });
-		await vi.waitFor(() => expect(port.ambience).toEqual(['play']));
+		await vi.waitFor(() => expect(port.ambience).toEqual(['prepare', 'play']));
 	});
 
 	it('stops when the session finishes by itself', async () => {

@@ -27,4 +27,10 @@ describe('stillFor', () => {
 		expect(stillFor(t, 4, videos)).toBeNull();
 		expect(stillFor(t, t.segments.length - 1, {} as MediaCatalog['videos'])).toBeNull();
 	});
+
+	it('shows no exercise pose during a talk: the stage has the talk\'s picture or title instead', () => {
+		// The count-in previews the next clip; the same segment as a talk must not.
+		const talk = { ...t, segments: t.segments.map((seg, i) => (i === 0 ? { ...seg, kind: 'education' as const } : seg)) };
+		expect(stillFor(talk, 0, videos)).toBeNull();
+	});
 });

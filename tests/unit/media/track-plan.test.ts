@@ -80,4 +80,9 @@ describe('cueFingerprint', () => {
 		all.push(cueFingerprint(base, reRecorded));
 		expect(new Set([f, ...all]).size).toBe(6);
 	});
+
+	it('changes when a phrase is said again by another voice under the same file name (its length changes)', () => {
+		const sameFiles = (ms: number): VoiceManifest => ({ version: 1, voices: { 'Make a fist.': { files: ['voice/a.webm', 'voice/a.m4a'], durationMs: ms }, 'Let go.': { files: ['voice/b.webm', 'voice/b.m4a'], durationMs: 1000 } } });
+		expect(cueFingerprint(base, sameFiles(2000))).not.toBe(cueFingerprint(base, sameFiles(2400)));
+	});
 });

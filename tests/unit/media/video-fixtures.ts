@@ -23,7 +23,11 @@ import { buildTimeline, countdown, cue, fromStart } from '../playback/timeline-b
 export const CLIPS: Readonly<Record<string, ResolvedClip>> = {
 	knee: clip('knee', 8000),
 	cat: clip('cat', 6000),
-	bridge: clip('bridge', 5000)
+	bridge: clip('bridge', 5000),
+	/** Two parts back to back, as the generated phase clips are: tilt 0–4 s, relax 4–6 s. */
+	tilt: { ...clip('tilt', 6000), parts: { tilt: { inMs: 0, outMs: 4000 }, relax: { inMs: 4000, outMs: 6000 } } },
+	/** Shows the left side; the right is the same clip mirrored. */
+	twist: { ...clip('twist', 6000), side: 'left' }
 };
 
 function clip(id: string, durationMs: number): ResolvedClip {
@@ -94,6 +98,7 @@ export class FakeVideoSurface implements VideoSurface {
 	paused = true;
 	loop = false;
 	muted = false;
+	mirrored = false;
 	/** Frames a seek takes before it lands (0: at once). */
 	seekLatencyFrames = 0;
 	/** The element has run out of data: its time does not move. */

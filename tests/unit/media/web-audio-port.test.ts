@@ -140,6 +140,18 @@ describe('WebAudioPort', () => {
 		expect(howler.global.autoSuspend).toBe(true);
 	});
 
+	it('prepares the ambience bed without playing it, and plays that same bed at Start', () => {
+		const { port } = setup({});
+		const files = ['ambience/rain.webm', 'ambience/rain.m4a'];
+		FakeHowl.made.length = 0;
+		port.prepareAmbience(files);
+		expect(FakeHowl.made).toHaveLength(1);
+		expect(FakeHowl.made[0]?.playing()).toBe(false);
+		port.playAmbience(files);
+		expect(FakeHowl.made).toHaveLength(1);
+		expect(FakeHowl.made[0]?.playing()).toBe(true);
+	});
+
 	it('clamps channel gains and applies the ambience volume to its Howl', () => {
 		const { port, ctx, howler } = setup({});
 		port.playAmbience(['ambience/rain.webm', 'ambience/rain.m4a']);
