@@ -5,7 +5,9 @@
  * over a BroadcastChannel, every other tab's, which then read again.
  */
 import * as v from 'valibot';
-import { exportFile, mergePlan, type ExportFile, type MergePlan, type ProgressData } from './export-format';
+import type { ImportResult } from './backup';
+import { ChangeFeed, watchReads } from './change-feed';
+import type { ExportFile, ProgressData } from './export-format';
 import { DB_NAME, openProgressDb, STORE_NAMES, type ProgressConnection } from './progress-db';
 import {
 	levelChoice,
@@ -18,40 +20,7 @@ import {
 	type Settings
 } from './records';
 
-/** Tells this store's watchers, and other tabs', that the data changed. */
-class ChangeFeed {
-	readonly #listeners = new Set<() => void>();
-	readonly #channel: BroadcastChannel | null;
-
-	constructor(name: string) {
-		this.#channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(`${name}:changed`) : null;
-		this.#channel?.addEventListener('message', () => this.#tell());
-	}
-
-	announce(): void {
-		this.#tell();
-		this.#channel?.postMessage('changed');
-	}
-
-	listen(fn: () => void): () => void {
-		this.#listeners.add(fn);
-		return () => this.#listeners.delete(fn);
-	}
-
-	close(): void {
-		this.#listeners.clear();
-		this.#channel?.close();
-	}
-
-	#tell(): void {
-		for (const fn of this.#listeners) fn();
-	}
-}
-
-export interface ImportResult {
-	readonly added: number;
-	readonly skipped: number;
-}
+export type { ImportResult } from './backup';
 
 export class ProgressStore {
 	readonly #db: Promise<ProgressConnection>;
@@ -112,68 +81,20 @@ export class ProgressStore {
 	}
 
 	/**
-	 * Adds what the device does not have, in one transaction: a failure part-way leaves the
-	 * store as it was. The device's own settings win over the file's.
+	 * Adds what the device does not have, in every store (the weekly plan's too), in one
+	 * transaction: a failure part-way leaves the store as it was. The device's own settings
+	 * win over the file's. The import code loads only when it is used.
 	 */
-	async importFile(unchecked: ExportFile): Promise<ImportResult> {
-		const file = v.parse(exportFile, unchecked);
-		const tx = (await this.#db).transaction(STORE_NAMES, 'readwrite');
-		const sessions = tx.objectStore('sessions');
-		const choices = tx.objectStore('choices');
-		const safety = tx.objectStore('safety');
-		const settings = tx.objectStore('settings');
-		const [haveSessions, haveChoices, haveSafety, haveSettings] = await Promise.all([
-			sessions.getAll(),
-			choices.getAll(),
-			safety.getAll(),
-			settings.get('settings')
-		]);
-		const plan: MergePlan = mergePlan({ sessions: haveSessions, choices: haveChoices, safety: haveSafety, settings: null }, file);
-		// A failed add (a record twice in the file) aborts the transaction: nothing is kept.
-		await Promise.all([
-			...plan.sessions.map((s) => sessions.add(s)),
-			...plan.choices.map((c) => choices.add(c)),
-			...plan.safety.map((e) => safety.add(e)),
-			...(file.settings && !haveSettings ? [settings.put({ key: 'settings', value: file.settings })] : []),
-			tx.done
-		]);
+	async importFile(file: ExportFile): Promise<ImportResult> {
+		const { importEverything } = await import('./backup');
+		const result = await importEverything(await this.#db, file);
 		this.#changes.announce();
-		return { added: plan.sessions.length + plan.choices.length + plan.safety.length, skipped: plan.skipped };
+		return result;
 	}
 
-	/**
-	 * Calls `onData` now and after every change, from this tab or another. Changes that
-	 * arrive during a read lead to one more read, so the last call always follows the
-	 * last change.
-	 */
+	/** Calls `onData` now and after every change, from this tab or another. */
 	watch(onData: (data: ProgressData) => void, onError: (e: unknown) => void): () => void {
-		let stopped = false;
-		let reading = false;
-		let again = false;
-		const refresh = async (): Promise<void> => {
-			if (reading) {
-				again = true;
-				return;
-			}
-			reading = true;
-			try {
-				do {
-					again = false;
-					const data = await this.read();
-					if (!stopped) onData(data);
-				} while (again && !stopped);
-			} catch (e) {
-				if (!stopped) onError(e);
-			} finally {
-				reading = false;
-			}
-		};
-		const unlisten = this.#changes.listen(() => void refresh());
-		void refresh();
-		return () => {
-			stopped = true;
-			unlisten();
-		};
+		return watchReads(this.#changes, () => this.read(), onData, onError);
 	}
 
 	close(): void {

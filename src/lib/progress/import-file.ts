@@ -1,9 +1,10 @@
 /**
  * Reading an export file a person chose: either the whole content, checked against the
- * same schemas the store uses, or a message they can act on; never part of a file.
+ * same schemas the store uses, or a message they can act on; never part of a file. Files
+ * of the earlier format (version 1, before the weekly plan) are read too.
  */
 import * as v from 'valibot';
-import { EXPORT_FORMAT, EXPORT_VERSION, exportFile, type ExportFile } from './export-format';
+import { EXPORT_FORMAT, EXPORT_VERSION, exportFile, exportFileV1, upgradeExport, type ExportFile } from './export-format';
 
 export type ParsedImport = { readonly ok: true; readonly file: ExportFile } | { readonly ok: false; readonly message: string };
 
@@ -15,6 +16,10 @@ function describe(issue: v.BaseIssue<unknown>): string {
 
 function hasDuplicateIds(xs: readonly { id: string }[]): boolean {
 	return new Set(xs.map((x) => x.id)).size !== xs.length;
+}
+
+function checked(json: unknown, version: unknown): v.SafeParseResult<typeof exportFile> | v.SafeParseResult<typeof exportFileV1> {
+	return version === 1 ? v.safeParse(exportFileV1, json) : v.safeParse(exportFile, json);
 }
 
 export function parseExportFile(text: string): ParsedImport {
@@ -34,7 +39,7 @@ export function parseExportFile(text: string): ParsedImport {
 			message: `This export was made by a newer version of Limber (format ${version}). Update Limber, then import it again. Nothing was changed.`
 		};
 	}
-	const result = v.safeParse(exportFile, json);
+	const result = checked(json, version);
 	if (!result.success) {
 		const first = result.issues[0];
 		const path = v.getDotPath(first);
@@ -44,8 +49,10 @@ export function parseExportFile(text: string): ParsedImport {
 			message: `This Limber export is damaged and was not imported: ${describe(first)}${where}. Nothing was changed.`
 		};
 	}
-	const f = result.output;
-	if (hasDuplicateIds(f.sessions) || hasDuplicateIds(f.choices) || hasDuplicateIds(f.safety)) {
+	const f: ExportFile = result.output.version === 1 ? upgradeExport(result.output) : result.output;
+	const p = f.plan;
+	const lists = [f.sessions, f.choices, f.safety, p.setups, p.days, p.goals, p.reviews, p.thoughts, p.fears, p.measures];
+	if (lists.some(hasDuplicateIds) || new Set(p.tools.map((t) => t.kind)).size !== p.tools.length) {
 		return { ok: false, message: 'This Limber export is damaged: a record appears twice. Nothing was changed.' };
 	}
 	return { ok: true, file: f };

@@ -10,6 +10,9 @@ import { parseCourse, parseMediaCatalog, parseRoutine, type ContentFile, type Pa
 import { compareProblems, type Problem } from './problems';
 import { checkReferences, type Located, type MediaFileExists } from './references';
 import type { Course, MediaCatalog, Routine } from './schema';
+import { parsePlanContent } from '../plan/plan-parse';
+import { checkPlanReferences } from '../plan/plan-references';
+import type { PlanContent } from '../plan/plan-schema';
 
 export type { ContentFile } from './parse';
 export type { MediaFileExists } from './references';
@@ -19,17 +22,20 @@ export interface ContentSet {
 	readonly routines: Routine[];
 	readonly courses: Course[];
 	readonly catalog: MediaCatalog | null;
+	/** The weekly plan (plan.yaml), when the set has one. */
+	readonly plan: PlanContent | null;
 	/** Every problem in every file, sorted by file, line and column. */
 	readonly problems: Problem[];
 }
 
-export type ContentKind = 'routine' | 'course' | 'catalog';
+export type ContentKind = 'routine' | 'course' | 'catalog' | 'plan';
 
 export function contentKind(file: string): ContentKind | undefined {
 	const path = file.replace(/\\/g, '/');
 	if (/(?:^|\/)routines\/[^/]+\.yaml$/.test(path)) return 'routine';
 	if (/(?:^|\/)courses\/[^/]+\.yaml$/.test(path)) return 'course';
 	if (/(?:^|\/)media\.yaml$/.test(path)) return 'catalog';
+	if (/(?:^|\/)plan\.yaml$/.test(path)) return 'plan';
 	return undefined;
 }
 
@@ -39,7 +45,7 @@ function wholeFile(file: string, message: string): Problem {
 
 function unknownKindMessage(file: string): string {
 	if (/\.yml$/i.test(file)) return 'content files end in .yaml, not .yml; rename it';
-	return 'not a content file: expected routines/NAME.yaml, courses/NAME.yaml or media.yaml';
+	return 'not a content file: expected routines/NAME.yaml, courses/NAME.yaml, media.yaml or plan.yaml';
 }
 
 function located<T>(parsed: Parsed<T>): Located<T>[] {
@@ -68,15 +74,17 @@ export function checkContent(files: readonly ContentFile[], mediaFileExists: Med
 	const routines: Parsed<Routine>[] = [];
 	const courses: Parsed<Course>[] = [];
 	const catalogs: Parsed<MediaCatalog>[] = [];
+	const plans: Parsed<PlanContent>[] = [];
 
 	for (const f of ordered) {
 		const kind = contentKind(f.file);
 		if (kind === 'routine') routines.push(parseRoutine(f));
 		else if (kind === 'course') courses.push(parseCourse(f));
 		else if (kind === 'catalog') catalogs.push(parseMediaCatalog(f));
+		else if (kind === 'plan') plans.push(parsePlanContent(f));
 		else problems.push(wholeFile(f.file, unknownKindMessage(f.file)));
 	}
-	for (const parsed of [...routines, ...courses, ...catalogs]) problems.push(...parsed.problems);
+	for (const parsed of [...routines, ...courses, ...catalogs, ...plans]) problems.push(...parsed.problems);
 
 	const [catalog, ...extra] = catalogs;
 	for (const other of extra) {
@@ -94,10 +102,16 @@ export function checkContent(files: readonly ContentFile[], mediaFileExists: Med
 		...checkReferences({ routines: validRoutines, courses: validCourses, catalog: validCatalog, invalidRoutineIds }, mediaFileExists)
 	);
 
+	const [plan, ...extraPlans] = plans;
+	for (const other of extraPlans) problems.push(wholeFile(other.file, `there must be one plan, but ${plan?.file ?? ''} is one already`));
+	const validPlan = plan ? located(plan)[0] : undefined;
+	if (validPlan) problems.push(...checkPlanReferences(validPlan, validRoutines, invalidRoutineIds));
+
 	return {
 		routines: validRoutines.map((r) => r.value),
 		courses: validCourses.map((c) => c.value),
 		catalog: validCatalog?.value ?? null,
+		plan: validPlan?.value ?? null,
 		problems: problems.sort(compareProblems)
 	};
 }

@@ -11,6 +11,7 @@ import { formatProblem } from '$lib/routine/problems';
 import type { Course, MediaCatalog, Routine } from '$lib/routine/schema';
 import type { Timeline } from '$lib/routine/timeline';
 import type { RoutinePlan } from '$lib/progress/routine-progress';
+import type { PlanContent } from '$lib/plan/plan-schema';
 import { media } from './media-urls';
 
 const raw = import.meta.glob('/src/content/**/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<
@@ -23,6 +24,8 @@ export interface Library {
 	readonly courses: readonly Course[];
 	readonly catalog: MediaCatalog;
 	readonly summaries: readonly RoutineSummary[];
+	/** The weekly plan (src/content/plan.yaml). */
+	readonly plan: PlanContent | null;
 }
 
 let library: Library | undefined;
@@ -41,7 +44,8 @@ export function getLibrary(): Library {
 		routines: new Map(result.routines.map((r) => [r.id, r])),
 		courses: result.courses,
 		catalog,
-		summaries: result.routines.map((r) => summarize(r, catalog))
+		summaries: result.routines.map((r) => summarize(r, catalog)),
+		plan: result.plan
 	};
 	return library;
 }

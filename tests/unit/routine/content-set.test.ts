@@ -88,7 +88,7 @@ describe('checkContent', () => {
 	it('reports files it cannot classify, suggesting .yaml for .yml', () => {
 		const result = checkContent([...fixtureSet, { file: 'content/routines/x.yml', text: 'id: x\n' }, { file: 'content/notes.yaml', text: 'a: 1\n' }], exists);
 		expect(result.problems.map((p) => [p.file, p.line, p.column, p.message])).toEqual([
-			['content/notes.yaml', 1, 1, 'not a content file: expected routines/NAME.yaml, courses/NAME.yaml or media.yaml'],
+			['content/notes.yaml', 1, 1, 'not a content file: expected routines/NAME.yaml, courses/NAME.yaml, media.yaml or plan.yaml'],
 			['content/routines/x.yml', 1, 1, 'content files end in .yaml, not .yml; rename it']
 		]);
 	});

@@ -27,14 +27,22 @@ function counts(s: SessionRecord): boolean {
 	return s.outcome === 'finished' || s.outcome === 'stopped';
 }
 
+/**
+ * The share of the baseline mean after `steps` steps up: the start share plus one step
+ * each, never past the goal. Rounded so that 0.7 + 0.1 is 0.8 and a quota of exactly a
+ * level's length picks that level. Goal pacing in the weekly plan uses the same sum.
+ */
+export function quotaShare(p: { startShare: number; step: number; goalShare: number }, steps: number): number {
+	return Math.round(Math.min(p.goalShare, p.startShare + steps * p.step) * 1e6) / 1e6;
+}
+
 export function quotaPlan(params: Params, sessions: readonly SessionRecord[]) {
 	const ordered = sessions.filter(counts).sort((a, b) => a.startedAt.localeCompare(b.startedAt));
 	const baseline = ordered.slice(0, params.baselineSessions);
 	const after = ordered.slice(params.baselineSessions);
 	const meanMs = baseline.length ? baseline.reduce((sum, s) => sum + s.playedMs, 0) / baseline.length : 0;
 	const completed = after.filter((s) => s.outcome === 'finished').length;
-	// Rounded so that 0.7 + 0.1 is 0.8 and a quota of exactly a level's length picks that level.
-	const share = Math.round(Math.min(params.goalShare, params.startShare + completed * params.step) * 1e6) / 1e6;
+	const share = quotaShare(params, completed);
 	return { baselineDone: baseline.length, meanMs, share, quotaMs: Math.round(share * meanMs), atGoal: share >= params.goalShare };
 }
 
