@@ -20,8 +20,53 @@ export const instructors = pgTable('instructors', {
 	id: text('id').primaryKey(),
 	email: text('email').notNull().unique(),
 	passwordHash: text('password_hash').notNull(),
-	createdAt: ms('created_at').notNull()
+	createdAt: ms('created_at').notNull(),
+	isAdmin: boolean('is_admin').notNull().default(false)
 });
+
+export const invites = pgTable(
+	'invites',
+	{
+		id: text('id').primaryKey(),
+		createdBy: text('created_by')
+			.notNull()
+			.references(() => instructors.id, { onDelete: 'cascade' }),
+		createdAt: ms('created_at').notNull(),
+		expiresAt: ms('expires_at').notNull(),
+		usedAt: ms('used_at'),
+		usedBy: text('used_by')
+	},
+	(t) => [index('invites_created_by').on(t.createdBy)]
+);
+
+export const programmes = pgTable(
+	'programmes',
+	{
+		id: text('id').primaryKey(),
+		ownerId: text('owner_id')
+			.notNull()
+			.references(() => instructors.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		version: integer('version').notNull(),
+		createdAt: ms('created_at').notNull(),
+		updatedAt: ms('updated_at').notNull(),
+		withdrawnAt: ms('withdrawn_at')
+	},
+	(t) => [index('programmes_owner').on(t.ownerId)]
+);
+
+export const programmeVersions = pgTable(
+	'programme_versions',
+	{
+		programmeId: text('programme_id')
+			.notNull()
+			.references(() => programmes.id, { onDelete: 'cascade' }),
+		version: integer('version').notNull(),
+		document: text('document').notNull(),
+		createdAt: ms('created_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.programmeId, t.version] })]
+);
 
 export const authSessions = pgTable(
 	'auth_sessions',

@@ -27,8 +27,63 @@ export const instructors = sqliteTable('instructors', {
 	email: text('email').notNull().unique(),
 	/** `scrypt$N$r$p$salt$hash`, so the cost can be raised later without breaking old hashes. */
 	passwordHash: text('password_hash').notNull(),
-	createdAt: integer('created_at').notNull()
+	createdAt: integer('created_at').notNull(),
+	/** The first account on a fresh install; administrators invite and remove the others. */
+	isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false)
 });
+
+/** Single-use, expiring invitations to make a clinician or instructor account. */
+export const invites = sqliteTable(
+	'invites',
+	{
+		/** SHA-256 of the link's token, like sessions: the database alone cannot make accounts. */
+		id: text('id').primaryKey(),
+		createdBy: text('created_by')
+			.notNull()
+			.references(() => instructors.id, { onDelete: 'cascade' }),
+		createdAt: integer('created_at').notNull(),
+		expiresAt: integer('expires_at').notNull(),
+		/** Set once, in the same transaction that makes the account. */
+		usedAt: integer('used_at'),
+		usedBy: text('used_by')
+	},
+	(t) => [index('invites_created_by').on(t.createdBy)]
+);
+
+/** A clinician's home programme: a routine document handed to patients by its share id. */
+export const programmes = sqliteTable(
+	'programmes',
+	{
+		/** The unguessable share id that is also the public link. */
+		id: text('id').primaryKey(),
+		ownerId: text('owner_id')
+			.notNull()
+			.references(() => instructors.id, { onDelete: 'cascade' }),
+		title: text('title').notNull(),
+		/** The newest row in programme_versions. */
+		version: integer('version').notNull(),
+		createdAt: integer('created_at').notNull(),
+		updatedAt: integer('updated_at').notNull(),
+		/** Null while it can be played; a withdrawn link says so plainly. */
+		withdrawnAt: integer('withdrawn_at')
+	},
+	(t) => [index('programmes_owner').on(t.ownerId)]
+);
+
+/** Every saved version of a programme, so a patient's level and history keep their meaning. */
+export const programmeVersions = sqliteTable(
+	'programme_versions',
+	{
+		programmeId: text('programme_id')
+			.notNull()
+			.references(() => programmes.id, { onDelete: 'cascade' }),
+		version: integer('version').notNull(),
+		/** The routine document (the routine format, as JSON). */
+		document: text('document').notNull(),
+		createdAt: integer('created_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.programmeId, t.version] })]
+);
 
 export const authSessions = sqliteTable(
 	'auth_sessions',
