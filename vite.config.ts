@@ -1,12 +1,23 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { mediaFiles } from './scripts/build/media-files.js';
 
 const vendorStub = (name: string) => fileURLToPath(new URL(`./src/lib/media/vendor/${name}.ts`, import.meta.url));
 
+/**
+ * Source maps for the server build only: an error's log line names the source file and line
+ * it was thrown at (src/lib/server/error-report.ts; the adapter chains these maps through its
+ * own bundle), while browsers get no maps to download or precache.
+ */
+const serverSourceMaps: Plugin = {
+	name: 'limber-server-source-maps',
+	configEnvironment: (name) => ({ build: { sourcemap: name === 'ssr' } })
+};
+
 export default defineConfig({
-	plugins: [sveltekit(), mediaFiles()],
+	plugins: [sveltekit(), mediaFiles(), serverSourceMaps],
 	resolve: {
 		// video.js's text-track emulation (vtt.js) and the request library it fetches tracks
 		// with: Limber gives video.js no text tracks, and these are about 10 KB gzip of the

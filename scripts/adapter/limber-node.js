@@ -6,6 +6,7 @@
  * - the client build moves from build/client to build/public, where adapter-node's
  *   handler does not look, so its static server (sirv, which lists files once at start and
  *   crashes the process when one of them is gone) stays off, and ours serves them instead;
+ * - the server bundle's source maps are chained through to src/ (chain-source-maps.js);
  * - src/lib/server/http/start.ts is bundled into build/limber-server.js, and
  *   build/index.js becomes a small entry that starts it with adapter-node's handler.
  *
@@ -16,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import nodeAdapter from '@sveltejs/adapter-node';
+import { chainSourceMaps } from './chain-source-maps.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -39,6 +41,7 @@ export default function limberNode(options = {}) {
 		name: 'limber-node',
 		async adapt(builder) {
 			await inner.adapt(builder);
+			builder.log.minor(`Pointed ${chainSourceMaps(path.join(out, 'server'))} server source maps at src/`);
 			builder.log.minor('Installing Limber server entry');
 			renameSync(path.join(out, 'client'), path.join(out, 'public'));
 			await build({

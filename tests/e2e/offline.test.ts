@@ -129,6 +129,12 @@ test('installable; downloaded routines play with no network; a new version keeps
 			viewport: { width: 1280, height: 800 }
 		});
 		const ctx = context;
+		// The stage hides its controls after a few seconds of no touch; the person's own
+		// setting keeps them shown, so the steps below can press them at any moment.
+		await ctx.addInitScript(() => {
+			const key = 'limber.stage.v1';
+			if (!localStorage.getItem(key)) localStorage.setItem(key, JSON.stringify({ keepControls: true }));
+		});
 		const page = ctx.pages()[0] ?? (await ctx.newPage());
 		// Every media response the page gets; offline, all of them must come from the service worker.
 		const mediaResponses: { url: string; status: number; fromServiceWorker: boolean }[] = [];
@@ -310,7 +316,8 @@ test('installable; downloaded routines play with no network; a new version keeps
 			});
 			expect(await page.evaluate(async () => Boolean((await navigator.serviceWorker.ready).waiting))).toBe(true);
 			await expect(page.getByTestId('update-banner')).toHaveCount(0);
-			await page.getByRole('button', { name: 'Stop' }).click().catch(() => undefined);
+			await page.getByTestId('end-button').click();
+			await page.getByTestId('end-sheet').getByRole('button', { name: 'End session' }).click();
 			await page.goto('/');
 			const banner = page.getByTestId('update-banner');
 			await expect(banner).toContainText('A new version of Limber is ready');

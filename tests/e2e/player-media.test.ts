@@ -76,7 +76,7 @@ test('a routine plays through with voice, sounds and a video that follows the cl
 });
 
 test('a video that fails to load leaves the poster, a notice, and a session that goes on', async ({ page }) => {
-	await page.route('**/media/video/*.{webm,mp4}', (route) => route.fulfill({ status: 404, body: 'gone' }));
+	await page.route(/\/media\/video\/[^/?]+\.(webm|mp4)(\?|$)/, (route) => route.fulfill({ status: 404, body: 'gone' }));
 	await openWithProbe(page);
 	await page.getByRole('button', { name: 'Start' }).click();
 	await page.getByRole('button', { name: 'Next' }).click();
@@ -91,7 +91,7 @@ test('a video that fails to load leaves the poster, a notice, and a session that
 test('a stalled video pauses the session clock and it resumes where it stopped, no cue lost or doubled', async ({ page }) => {
 	let stall = false;
 	const held: (() => void)[] = [];
-	await page.route('**/media/video/*.{webm,mp4}', async (route) => {
+	await page.route(/\/media\/video\/[^/?]+\.(webm|mp4)(\?|$)/, async (route) => {
 		if (!stall) return route.continue();
 		await new Promise<void>((resolve) => held.push(resolve));
 		return route.continue();
@@ -121,7 +121,7 @@ test('a stalled video pauses the session clock and it resumes where it stopped, 
 });
 
 test('when sounds cannot load, cues flash on screen and the session goes on', async ({ page }) => {
-	await page.route('**/media/{sounds,voice}/*.{webm,m4a}', (route) => route.fulfill({ status: 404, body: 'gone' }));
+	await page.route(/\/media\/(sounds|voice)\/[^/?]+\.(webm|m4a)(\?|$)/, (route) => route.fulfill({ status: 404, body: 'gone' }));
 	await openWithProbe(page);
 	await page.getByRole('button', { name: 'Start' }).click();
 	await expect(page.getByTestId('audio-fault')).toBeVisible({ timeout: 10_000 });

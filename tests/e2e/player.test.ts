@@ -11,7 +11,7 @@ async function countdownSeconds(page: Page): Promise<number> {
 
 async function openPlayer(page: Page): Promise<void> {
 	await page.goto('/routines/morning-mobility');
-	await page.getByRole('button', { name: 'Start' }).click();
+	await page.getByRole('button', { name: 'Start', exact: true }).click();
 	await expect(page).toHaveURL(/\/play\/morning-mobility\?level=1/);
 	await expect(page.getByTestId('session-state')).toHaveText('Ready');
 }
@@ -20,7 +20,7 @@ test('starting a session advances the countdown and moves through steps', async 
 	await openPlayer(page);
 	await expectNoAxeViolations(page);
 	const firstStep = await page.getByTestId('step-title').textContent();
-	await page.getByRole('button', { name: 'Start' }).click();
+	await page.getByRole('button', { name: 'Start', exact: true }).click();
 	await expect(page.getByTestId('session-state')).toHaveText('Get ready');
 	await expect(page.getByTestId('cue-text')).toContainText('Get ready');
 	const before = await countdownSeconds(page);
@@ -40,7 +40,7 @@ test('starting a session advances the countdown and moves through steps', async 
 
 test('pause holds the time still and resume carries on', async ({ page }) => {
 	await openPlayer(page);
-	await page.getByRole('button', { name: 'Start' }).click();
+	await page.getByRole('button', { name: 'Start', exact: true }).click();
 	await page.getByRole('button', { name: 'Next' }).click();
 	await page.getByRole('button', { name: 'Pause' }).click();
 	await expect(page.getByTestId('session-state')).toHaveText('Paused');
@@ -70,7 +70,7 @@ test('the keyboard alone drives the session', async ({ page }) => {
 
 test('+10 s lengthens the current hold', async ({ page }) => {
 	await openPlayer(page);
-	await page.getByRole('button', { name: 'Start' }).click();
+	await page.getByRole('button', { name: 'Start', exact: true }).click();
 	await page.getByRole('button', { name: 'Next' }).click();
 	await page.getByRole('button', { name: 'Pause' }).click();
 	const before = await countdownSeconds(page);

@@ -33,7 +33,7 @@ test('the session track plays in an <audio> element and the screen follows it', 
 	await seekAudio(page, 10);
 	await expect(page.getByTestId('cue-text')).toContainText('Find a comfortable position');
 	const src = await page.evaluate(() => document.querySelector('audio')?.currentSrc ?? '');
-	expect(src).toMatch(/\/media\/tracks\/breathing-relaxation-1\.(webm|m4a)$/);
+	expect(src).toMatch(/\/media\/tracks\/breathing-relaxation-1\.(webm|m4a)\?v=[0-9a-f]{12}$/);
 	await expectNoAxeViolations(page);
 });
 
@@ -150,7 +150,7 @@ test('the closing words play out to the end of the track before the check-in tak
 	expect(during.checkIn).toBe(false);
 	await expect(page.getByTestId('after-check-in')).toBeVisible(MEDIA_WAIT);
 	const ended = await page.evaluate(() => (window as unknown as { __ended: string[] }).__ended);
-	expect(ended).toEqual([expect.stringMatching(/\/media\/tracks\/breathing-relaxation-1\.(webm|m4a)$/)]);
+	expect(ended).toEqual([expect.stringMatching(/\/media\/tracks\/breathing-relaxation-1\.(webm|m4a)\?v=[0-9a-f]{12}$/)]);
 });
 
 test('a reload offers to carry on at the same group', async ({ page }) => {
