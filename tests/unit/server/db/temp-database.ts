@@ -24,7 +24,7 @@ export type TempDatabase = Database & { readonly url: string | null; dispose(): 
 
 /** A URL for a new, empty database on the test server (dropped by the returned function). */
 export async function freshPostgresUrl(): Promise<{ url: string; drop(): Promise<void> }> {
-	if (!pgUrl) throw new Error('The PostgreSQL suites need TEST_DATABASE_URL (postgres://user@host:port/db): see README, "Test it"');
+	if (!pgUrl) throw new Error('The PostgreSQL suites need TEST_DATABASE_URL (postgres://user@host:port/db): see README, "Development → Testing"');
 	const name = `limber_test_${randomBytes(6).toString('hex')}`;
 	const admin = postgres(pgUrl, { max: 1, onnotice: () => undefined });
 	await admin.unsafe(`create database "${name}"`);
