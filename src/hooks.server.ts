@@ -1,11 +1,12 @@
 import { building } from '$app/environment';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { ensureAdministrator } from '$lib/server/auth/administrator';
 import { currentInstructor } from '$lib/server/auth/current-instructor';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { closeLive, getLive, hub } from '$lib/server/classroom/live-runtime';
 import { DATABASE_LOST_MESSAGE, logUnavailable } from '$lib/server/classroom/unavailable-answer';
 import { getLibrary } from '$lib/server/content';
-import { closeDatabase, initDatabase } from '$lib/server/db';
+import { closeDatabase, getDatabase, initDatabase } from '$lib/server/db';
 import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { writesSettled } from '$lib/server/db/write-queue';
 import { describeError, newErrorId } from '$lib/server/error-report';
@@ -20,6 +21,8 @@ import { applySecurityHeaders } from '$lib/server/security/headers';
 export const init: ServerInit = async () => {
 	if (building) return;
 	await initDatabase();
+	// Before the first sign-up can arrive: an upgraded install's oldest account becomes administrator.
+	await ensureAdministrator(await getDatabase());
 	await getLive();
 	// Checked and compiled now, before the server listens: otherwise the first request after
 	// a restart (a whole class reconnecting) waits seconds behind it, and bad content would

@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		courseTitle: findCourse(c.courseId)?.title ?? c.courseId,
 		createdAt: c.createdAt
 	}));
-	return { email: locals.instructor.email, courses, classes, titleMaxLength: CLASS_TITLE_MAX_LENGTH };
+	return { email: locals.instructor.email, isAdmin: locals.instructor.isAdmin, courses, classes, titleMaxLength: CLASS_TITLE_MAX_LENGTH };
 };
 
 export const actions: Actions = {
