@@ -8,9 +8,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ContentFile } from '$lib/routine/content-set';
 import type { Problem } from '$lib/routine/problems';
+import { MAX_FILE_BYTES, tooLargeMessage } from '$lib/routine/text-guards';
 
-/** A clinic file bigger than this is not a routine someone wrote (the shipped ones are under 40 KB). */
-export const CLINIC_FILE_MAX_BYTES = 512 * 1024;
+/** The validator's own limit: a file it would refuse is not read into memory either. */
+export const CLINIC_FILE_MAX_BYTES = MAX_FILE_BYTES;
 const FOLDERS = ['routines', 'courses'] as const;
 
 export interface ClinicFiles {
@@ -53,7 +54,7 @@ export function readClinicFiles(configured: string): ClinicFiles {
 				const stat = statSync(file);
 				if (!stat.isFile()) continue;
 				if (stat.size > CLINIC_FILE_MAX_BYTES) {
-					problems.push(whole(file, `this file is ${stat.size} bytes; a content file may have at most ${CLINIC_FILE_MAX_BYTES}`));
+					problems.push(whole(file, tooLargeMessage(stat.size)));
 					continue;
 				}
 				// .yml files are read too, so checkContent can tell the author to rename them.
