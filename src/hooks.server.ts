@@ -5,7 +5,7 @@ import { currentInstructor } from '$lib/server/auth/current-instructor';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { closeLive, getLive, hub } from '$lib/server/classroom/live-runtime';
 import { DATABASE_LOST_MESSAGE, logUnavailable } from '$lib/server/classroom/unavailable-answer';
-import { getLibrary } from '$lib/server/content';
+import { getLibrary, reloadLibrary } from '$lib/server/content';
 import { closeDatabase, getDatabase, initDatabase } from '$lib/server/db';
 import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { writesSettled } from '$lib/server/db/write-queue';
@@ -28,6 +28,18 @@ export const init: ServerInit = async () => {
 	// a restart (a whole class reconnecting) waits seconds behind it, and bad content would
 	// only show then.
 	getLibrary();
+	// Only with a clinic folder: otherwise SIGHUP keeps its usual meaning (the process ends).
+	if (process.env.LIMBER_CONTENT_DIR?.trim()) {
+		process.on('SIGHUP', () => {
+			console.log('SIGHUP: reading LIMBER_CONTENT_DIR again');
+			try {
+				reloadLibrary();
+			} catch (error) {
+				// Only the shipped content can throw here, and it was fine a moment ago: keep serving it.
+				console.error(`the content could not be reloaded, the previous content stays: ${describeError(error)}`);
+			}
+		});
+	}
 	// The server entry (src/lib/server/http/graceful-stop.ts) stops in these two steps:
 	// every stream is sent away with a jittered retry, then acknowledged writes finish, the
 	// class bus and clock stop, and the database closes.

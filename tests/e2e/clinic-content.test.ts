@@ -99,3 +99,16 @@ test("the folder's media is served under /media, and nothing outside media/", as
 		expect(answer.body, pathname).not.toContain('clinic-desk-reset');
 	}
 });
+
+test('SIGHUP reads the folder again without a restart', async () => {
+	const added = replaceOnce(replaceOnce(shipped, 'id: desk-break', 'id: clinic-added'), 'title: Desk break', 'title: Clinic added later');
+	writeFileSync(path.join(dir, 'routines', 'clinic-added.yaml'), added);
+	rmSync(path.join(dir, 'routines', 'clinic-broken.yaml'));
+	expect((await fetch(`${server.url}/routines/clinic-added`)).status).toBe(404);
+	process.kill(server.pid, 'SIGHUP');
+	await expect.poll(async () => (await fetch(`${server.url}/routines/clinic-added`)).status, { timeout: 15_000 }).toBe(200);
+	expect(server.running).toBe(true);
+	expect(server.log).toContain('SIGHUP: reading LIMBER_CONTENT_DIR again');
+	expect(server.log).toContain('2 file(s) loaded, 0 problem(s)');
+	expect((await fetch(`${server.url}/routines/clinic-desk-reset`)).status).toBe(200);
+});

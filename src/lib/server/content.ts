@@ -46,7 +46,21 @@ export interface ClinicContentReport {
 let library: Library | undefined;
 
 export function getLibrary(): Library {
-	if (library) return library;
+	library ??= buildLibrary();
+	return library;
+}
+
+/**
+ * Reads LIMBER_CONTENT_DIR again (on SIGHUP, see hooks.server.ts) and swaps the library in
+ * whole, so a request sees the old content or the new, never a mix. Caches of compiled
+ * timelines and media lists are keyed by the routine object, so they follow by themselves.
+ */
+export function reloadLibrary(): Library {
+	library = buildLibrary();
+	return library;
+}
+
+function buildLibrary(): Library {
 	const files = Object.entries(raw).map(([path, text]) => ({ file: path.replace(/^\//, ''), text }));
 	const configured = process.env[CLINIC_DIR_VARIABLE]?.trim();
 	const read = configured ? readClinicFiles(configured) : null;
@@ -58,7 +72,7 @@ export function getLibrary(): Library {
 	const catalog = result.catalog;
 	const clinic = read ? { dir: read.dir, loaded: merged.loaded, problems: [...read.problems, ...merged.problems] } : null;
 	if (clinic) reportClinicContent(clinic);
-	library = {
+	return {
 		routines: new Map(result.routines.map((r) => [r.id, r])),
 		courses: result.courses,
 		catalog,
@@ -66,7 +80,6 @@ export function getLibrary(): Library {
 		plan: result.plan,
 		clinic
 	};
-	return library;
 }
 
 /** Once, at start: one line per problem, in the form editors and CI jump to. */
@@ -79,15 +92,22 @@ export function findRoutine(id: string): Routine | undefined {
 	return getLibrary().routines.get(id);
 }
 
-const timelines = new Map<string, Timeline>();
+/**
+ * Compiled timelines are pure functions of a routine object, so they are cached by that
+ * object (not its id): a reloaded or edited routine with the same id gets its own.
+ */
+const timelines = new WeakMap<Routine, Map<number, Timeline>>();
 
-/** Compiled timelines are pure functions of shipped content, so they are cached. */
 export function timelineFor(routine: Routine, level: number): Timeline {
-	const key = `${routine.id}@${level}`;
-	let t = timelines.get(key);
+	let byLevel = timelines.get(routine);
+	if (!byLevel) {
+		byLevel = new Map();
+		timelines.set(routine, byLevel);
+	}
+	let t = byLevel.get(level);
 	if (!t) {
 		t = compile(routine, level);
-		timelines.set(key, t);
+		byLevel.set(level, t);
 	}
 	return t;
 }
