@@ -56,6 +56,7 @@ export default defineConfig({
 		timeout: 180_000,
 		stdout: 'pipe',
 		stderr: 'pipe',
-		env: { PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseURL, LIMBER_DATA_DIR: dataDir }
+		// Open sign-up: many tests each make an instructor; teach-invites.test.ts tests the closed default on its own server.
+		env: { PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseURL, LIMBER_DATA_DIR: dataDir, LIMBER_OPEN_SIGNUP: '1' }
 	}
 });

@@ -1,11 +1,12 @@
 import { building } from '$app/environment';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { ensureAdministrator } from '$lib/server/auth/administrator';
 import { currentInstructor } from '$lib/server/auth/current-instructor';
 import { SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { closeLive, getLive, hub } from '$lib/server/classroom/live-runtime';
 import { DATABASE_LOST_MESSAGE, logUnavailable } from '$lib/server/classroom/unavailable-answer';
-import { getLibrary } from '$lib/server/content';
-import { closeDatabase, initDatabase } from '$lib/server/db';
+import { getLibrary, reloadLibrary } from '$lib/server/content';
+import { closeDatabase, getDatabase, initDatabase } from '$lib/server/db';
 import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
 import { writesSettled } from '$lib/server/db/write-queue';
 import { describeError, newErrorId } from '$lib/server/error-report';
@@ -20,11 +21,25 @@ import { applySecurityHeaders } from '$lib/server/security/headers';
 export const init: ServerInit = async () => {
 	if (building) return;
 	await initDatabase();
+	// Before the first sign-up can arrive: an upgraded install's oldest account becomes administrator.
+	await ensureAdministrator(await getDatabase());
 	await getLive();
 	// Checked and compiled now, before the server listens: otherwise the first request after
 	// a restart (a whole class reconnecting) waits seconds behind it, and bad content would
 	// only show then.
 	getLibrary();
+	// Only with a clinic folder: otherwise SIGHUP keeps its usual meaning (the process ends).
+	if (process.env.LIMBER_CONTENT_DIR?.trim()) {
+		process.on('SIGHUP', () => {
+			console.log('SIGHUP: reading LIMBER_CONTENT_DIR again');
+			try {
+				reloadLibrary();
+			} catch (error) {
+				// Only the shipped content can throw here, and it was fine a moment ago: keep serving it.
+				console.error(`the content could not be reloaded, the previous content stays: ${describeError(error)}`);
+			}
+		});
+	}
 	// The server entry (src/lib/server/http/graceful-stop.ts) stops in these two steps:
 	// every stream is sent away with a jittered retry, then acknowledged writes finish, the
 	// class bus and clock stop, and the database closes.

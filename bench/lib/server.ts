@@ -42,7 +42,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 	const log: string[] = [];
 	const child = spawn(process.execPath, [...(options.nodeArgs ?? []), 'build'], {
 		cwd: ROOT,
-		env: { ...process.env, ...options.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, LIMBER_DATA_DIR: dataDir },
+		env: { ...process.env, LIMBER_OPEN_SIGNUP: '1', ...options.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, LIMBER_DATA_DIR: dataDir },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	child.stdout?.on('data', (d: Buffer) => log.push(d.toString()));

@@ -36,7 +36,7 @@ export async function startBuiltServer(buildDir: string, port: number): Promise<
 	const log: string[] = [];
 	const child = spawn(process.execPath, [buildDir], {
 		cwd: ROOT,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, LIMBER_DATA_DIR: dataDir },
+		env: { ...process.env, LIMBER_OPEN_SIGNUP: '1', PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, LIMBER_DATA_DIR: dataDir },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	child.stdout?.on('data', (d: Buffer) => log.push(d.toString()));

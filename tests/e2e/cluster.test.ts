@@ -36,7 +36,7 @@ test.beforeAll(async () => {
 	const ports = [await freePort(), await freePort(), await freePort()];
 	// One at a time: the first migrates, and three cold starts at once on two cores are slow.
 	for (const [i, name] of ['a', 'b', 'c'].entries()) {
-		servers.push(await startInstance({ name, port: ports[i]!, databaseUrl: pg.url, dataDir: tmp }));
+		servers.push(await startInstance({ name, port: ports[i]!, databaseUrl: pg.url, dataDir: tmp, env: { LIMBER_OPEN_SIGNUP: '1' } }));
 	}
 	const pins = [];
 	for (const port of ports) pins.push({ port: await freePort(), prefer: port });

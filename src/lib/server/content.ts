@@ -2,12 +2,17 @@
  * The shipped content, bundled into the server at build time (import.meta.glob) and
  * validated once on first use. Invalid content is a build/deploy error, not a page error:
  * the build's content check and `npm run validate` catch it first.
+ *
+ * A clinic's own routines and courses (LIMBER_CONTENT_DIR) are read from disk at the same
+ * moment and checked with the shipped ones; a clinic file with problems is left out and its
+ * problems printed (and shown on /teach) instead of stopping the server.
  */
 import { error } from '@sveltejs/kit';
 import { compile } from '$lib/routine/compile';
 import { summarize, type RoutineSummary } from '$lib/routine/catalogue';
-import { checkContent } from '$lib/routine/content-set';
-import { formatProblem } from '$lib/routine/problems';
+import { formatProblem, type Problem } from '$lib/routine/problems';
+import { CLINIC_DIR_VARIABLE, mergeClinicContent } from './clinic-content/merge';
+import { readClinicFiles } from './clinic-content/read-dir';
 import type { Course, MediaCatalog, Routine } from '$lib/routine/schema';
 import type { Timeline } from '$lib/routine/timeline';
 import type { RoutinePlan } from '$lib/progress/routine-progress';
@@ -26,43 +31,83 @@ export interface Library {
 	readonly summaries: readonly RoutineSummary[];
 	/** The weekly plan (src/content/plan.yaml). */
 	readonly plan: PlanContent | null;
+	/** What came from LIMBER_CONTENT_DIR, or null when it is not set. */
+	readonly clinic: ClinicContentReport | null;
+}
+
+export interface ClinicContentReport {
+	readonly dir: string;
+	/** Files loaded, as absolute paths. */
+	readonly loaded: readonly string[];
+	/** Problems in the files left out, each placed at FILE:LINE:COLUMN. */
+	readonly problems: readonly Problem[];
 }
 
 let library: Library | undefined;
 
 export function getLibrary(): Library {
-	if (library) return library;
+	library ??= buildLibrary();
+	return library;
+}
+
+/**
+ * Reads LIMBER_CONTENT_DIR again (on SIGHUP, see hooks.server.ts) and swaps the library in
+ * whole, so a request sees the old content or the new, never a mix. Caches of compiled
+ * timelines and media lists are keyed by the routine object, so they follow by themselves.
+ */
+export function reloadLibrary(): Library {
+	library = buildLibrary();
+	return library;
+}
+
+function buildLibrary(): Library {
 	const files = Object.entries(raw).map(([path, text]) => ({ file: path.replace(/^\//, ''), text }));
+	const configured = process.env[CLINIC_DIR_VARIABLE]?.trim();
+	const read = configured ? readClinicFiles(configured) : null;
 	// Media files are checked against static/ by the build and the validator; at run time
 	// the server may not even have static/ beside it (adapter-node copies it to build/client).
-	const result = checkContent(files, () => true);
-	if (result.problems.length > 0 || !result.catalog) {
-		throw new Error(`Limber's content is invalid:\n${result.problems.map(formatProblem).join('\n')}`);
-	}
+	const merged = mergeClinicContent(files, read?.files ?? [], () => true);
+	const result = merged.set;
+	if (!result.catalog) throw new Error("Limber's content has no media catalogue");
 	const catalog = result.catalog;
-	library = {
+	const clinic = read ? { dir: read.dir, loaded: merged.loaded, problems: [...read.problems, ...merged.problems] } : null;
+	if (clinic) reportClinicContent(clinic);
+	return {
 		routines: new Map(result.routines.map((r) => [r.id, r])),
 		courses: result.courses,
 		catalog,
 		summaries: result.routines.map((r) => summarize(r, catalog)),
-		plan: result.plan
+		plan: result.plan,
+		clinic
 	};
-	return library;
+}
+
+/** Once, at start: one line per problem, in the form editors and CI jump to. */
+function reportClinicContent(clinic: ClinicContentReport): void {
+	console.log(`${CLINIC_DIR_VARIABLE}=${clinic.dir}: ${clinic.loaded.length} file(s) loaded, ${clinic.problems.length} problem(s)`);
+	for (const problem of clinic.problems) console.log(formatProblem(problem));
 }
 
 export function findRoutine(id: string): Routine | undefined {
 	return getLibrary().routines.get(id);
 }
 
-const timelines = new Map<string, Timeline>();
+/**
+ * Compiled timelines are pure functions of a routine object, so they are cached by that
+ * object (not its id): a reloaded or edited routine with the same id gets its own.
+ */
+const timelines = new WeakMap<Routine, Map<number, Timeline>>();
 
-/** Compiled timelines are pure functions of shipped content, so they are cached. */
 export function timelineFor(routine: Routine, level: number): Timeline {
-	const key = `${routine.id}@${level}`;
-	let t = timelines.get(key);
+	let byLevel = timelines.get(routine);
+	if (!byLevel) {
+		byLevel = new Map();
+		timelines.set(routine, byLevel);
+	}
+	let t = byLevel.get(level);
 	if (!t) {
 		t = compile(routine, level);
-		timelines.set(key, t);
+		byLevel.set(level, t);
 	}
 	return t;
 }

@@ -10,10 +10,11 @@ import { media } from './media-urls';
 import { sessionMedia } from './session-media';
 import { versionedVoiceManifest } from './tracks';
 
-const lists = new Map<string, RoutineMedia>();
+// By the routine object, like content.ts's timelines: a reloaded routine gets a fresh list.
+const lists = new WeakMap<Routine, RoutineMedia>();
 
 export function routineMedia(routine: Routine): RoutineMedia {
-	const cached = lists.get(routine.id);
+	const cached = lists.get(routine);
 	if (cached) return cached;
 	const voices = versionedVoiceManifest();
 	const bytes: Record<string, number> = {};
@@ -31,6 +32,6 @@ export function routineMedia(routine: Routine): RoutineMedia {
 		return { level: i + 1, name: level.name, version, items };
 	});
 	const list: RoutineMedia = { routineId: routine.id, title: routine.title, bytes, levels };
-	lists.set(routine.id, list);
+	lists.set(routine, list);
 	return list;
 }

@@ -5,11 +5,15 @@ import { findCourse } from '$lib/server/classroom/live';
 import { getLibrary } from '$lib/server/content';
 import { getDatabase } from '$lib/server/db';
 import { readForm } from '$lib/server/request-body';
+import { formatProblem } from '$lib/routine/problems';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (!locals.instructor) redirect(303, signInUrl(url));
 	const database = await getDatabase();
+	const { clinic } = getLibrary();
+	// Shown to every clinician: whoever wrote the file can fix it; nothing here is personal.
+	const clinicContent = clinic && { dir: clinic.dir, loaded: clinic.loaded.length, problems: clinic.problems.map(formatProblem) };
 	const courses = getLibrary().courses.map((c) => ({ id: c.id, title: c.title, lessonCount: c.lessons.length }));
 	const classes = (await classesOf(database, locals.instructor.id)).map((c) => ({
 		id: c.id,
@@ -17,7 +21,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		courseTitle: findCourse(c.courseId)?.title ?? c.courseId,
 		createdAt: c.createdAt
 	}));
-	return { email: locals.instructor.email, courses, classes, titleMaxLength: CLASS_TITLE_MAX_LENGTH };
+	return { email: locals.instructor.email, isAdmin: locals.instructor.isAdmin, clinicContent, courses, classes, titleMaxLength: CLASS_TITLE_MAX_LENGTH };
 };
 
 export const actions: Actions = {

@@ -102,6 +102,8 @@ export class BuiltServer {
 			cwd: REPO,
 			env: {
 				...process.env,
+				// Tests here sign up as many instructors as they need; teach-invites.test.ts passes '' for the closed default.
+				LIMBER_OPEN_SIGNUP: '1',
 				...this.#options.env,
 				PORT: String(this.#port),
 				HOST: '127.0.0.1',

@@ -24,7 +24,7 @@ export async function createSession(database: Database, instructorId: string, no
 export async function instructorForToken(database: Database, token: string, now = Date.now()): Promise<Instructor | null> {
 	const { db, tables: { authSessions, instructors } } = database;
 	const [row] = await db
-		.select({ id: instructors.id, email: instructors.email })
+		.select({ id: instructors.id, email: instructors.email, isAdmin: instructors.isAdmin })
 		.from(authSessions)
 		.innerJoin(instructors, eq(instructors.id, authSessions.instructorId))
 		.where(and(eq(authSessions.id, hashToken(token)), gt(authSessions.expiresAt, now)));

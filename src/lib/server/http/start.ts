@@ -5,6 +5,7 @@
  * build/index.js imports adapter-node's handler and calls `start()`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import path from 'node:path';
 import { describeError, newErrorId } from '../error-report';
 import { compressResponses } from './compress';
 import { readServerConfig } from './config';
@@ -27,13 +28,19 @@ export function start(options: StartOptions): void {
 	process.setSourceMapsEnabled(true);
 	const config = readServerConfig(options.env ?? process.env);
 	const serveStatic = staticFiles({ root: options.staticDir });
+	// A clinic's own media (LIMBER_CONTENT_DIR/media) under /media, after the shipped files,
+	// so a shipped file of the same name is the one served.
+	const clinicDir = (options.env ?? process.env).LIMBER_CONTENT_DIR?.trim();
+	const serveClinicMedia: Middleware = clinicDir
+		? staticFiles({ root: path.join(path.resolve(clinicDir), 'media'), mount: '/media' })
+		: (_req, _res, next) => next();
 	const compress = compressResponses();
 	const app = options.handler;
 
 	const server = createServer((req, res) => {
 		const failed = (error: unknown) => answerCrash(req, res, error);
 		try {
-			serveStatic(req, res, () => compress(req, res, () => runApp(app, req, res, failed)));
+			serveStatic(req, res, () => serveClinicMedia(req, res, () => compress(req, res, () => runApp(app, req, res, failed))));
 		} catch (error) {
 			failed(error);
 		}

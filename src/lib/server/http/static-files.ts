@@ -23,6 +23,11 @@ export type Middleware = (req: IncomingMessage, res: ServerResponse, next: Next)
 export interface StaticOptions {
 	/** The folder to serve, absolute. */
 	readonly root: string;
+	/**
+	 * The URL path the root answers for, e.g. `/media` for a clinic's media folder (its
+	 * `x.webm` is `/media/x.webm`); the whole site when absent.
+	 */
+	readonly mount?: string;
 	/** Told about files that exist but cannot be read, which an operator should fix. */
 	readonly warn?: (line: string) => void;
 }
@@ -39,17 +44,18 @@ const PRECOMPRESSED = /\.(html|js|mjs|json|css|svg|xml|wasm|txt|webmanifest|vtt)
 
 export function staticFiles(options: StaticOptions): Middleware {
 	const root = path.resolve(options.root);
+	const mount = options.mount?.replace(/\/+$/, '') ?? '';
 	const warn = options.warn ?? ((line: string) => console.warn(line));
 	return (req, res, next) => {
 		if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-		const target = resolveTarget(root, req.url ?? '/');
+		const target = resolveTarget(root, req.url ?? '/', mount);
 		if (!target) return next();
 		void serve(req, res, next, target, warn);
 	};
 }
 
 /** The file a URL names, or undefined for a path that cannot be a file under the root. */
-function resolveTarget(root: string, url: string): Target | undefined {
+function resolveTarget(root: string, url: string, mount = ''): Target | undefined {
 	const queryAt = url.indexOf('?');
 	const rawPath = queryAt === -1 ? url : url.slice(0, queryAt);
 	const search = queryAt === -1 ? '' : url.slice(queryAt);
@@ -62,7 +68,9 @@ function resolveTarget(root: string, url: string): Target | undefined {
 	// NUL and backslashes never name a shipped file; leave such paths to the app's 404.
 	if (!pathname.startsWith('/') || pathname.includes('\0') || pathname.includes('\\')) return undefined;
 	if (pathname.endsWith('/')) return undefined;
-	const file = path.join(root, pathname);
+	if (mount && !pathname.startsWith(`${mount}/`)) return undefined;
+	// Joined and then checked to stay under the root, so `..` (even percent-encoded) never climbs out.
+	const file = path.join(root, pathname.slice(mount.length));
 	if (file !== root && !file.startsWith(root + path.sep)) return undefined;
 	// Dotfiles are not part of the client build (and must not leak if one appears).
 	if (pathname.split('/').some((segment) => segment.startsWith('.'))) return undefined;

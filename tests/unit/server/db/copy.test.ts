@@ -72,8 +72,12 @@ describe.runIf(TEST_DIALECTS.includes('postgres'))('copying a SQLite install to 
 		const target = await openPostgres({ url: fresh.url, migrationsDir: resolveMigrationsDir('postgres') });
 		try {
 			const counts = await copyDatabase(source, target);
-			expect(counts).toMatchObject({ instructors: 1, auth_sessions: 1, classes: 1, live_lessons: 1, lesson_events: 1, participants: 4, attendance: 4, check_ins: 3, rate_limits: 1, app_meta: 1 });
-			expect((await target.db.select().from(target.tables.appMeta))[0]?.value).toBe(source.createdAt);
+			expect(counts).toMatchObject({ instructors: 1, auth_sessions: 1, classes: 1, live_lessons: 1, lesson_events: 1, participants: 4, attendance: 4, check_ins: 3, rate_limits: 1, app_meta: 2 });
+			// created_at and the administrator claim (the first account's): the installation is the source's.
+			const meta = await target.db.select().from(target.tables.appMeta);
+			expect(meta.find((row) => row.key === 'created_at')?.value).toBe(source.createdAt);
+			expect(meta.map((row) => row.key).sort()).toEqual(['administrator', 'created_at']);
+			expect(await checkCredentials(target, 'ana@clinic.org', 'long enough pw')).toMatchObject({ isAdmin: true });
 			expect(await checkCredentials(target, 'ana@clinic.org', 'long enough pw')).toMatchObject({ email: 'ana@clinic.org' });
 			expect(await instructorForToken(target, token)).toMatchObject({ email: 'ana@clinic.org' });
 			expect(await lessonReports(target, classId, 4)).toEqual(await lessonReports(source, classId, 4));
@@ -96,7 +100,7 @@ describe.runIf(TEST_DIALECTS.includes('postgres'))('copying a SQLite install to 
 		try {
 			const { stdout } = await run('npx', ['tsx', 'scripts/db-copy-to-postgres.ts', `--from=${dir}`, `--to=${fresh.url}`], { timeout: 60_000 });
 			expect(stdout).toMatch(/participants: 4 rows/);
-			expect(stdout).toMatch(/done: \d+ rows in 10 tables/);
+			expect(stdout).toMatch(/done: \d+ rows in 13 tables/);
 			const again = await run('npx', ['tsx', 'scripts/db-copy-to-postgres.ts', `--from=${dir}`, `--to=${fresh.url}`]).catch((e: { stderr: string; code: number }) => e);
 			expect('code' in again && again.code).toBe(1);
 			expect('stderr' in again && again.stderr).toMatch(/already has data/);

@@ -1,0 +1,68 @@
+/**
+ * Reads a clinic's content folder (LIMBER_CONTENT_DIR): `routines/*.yaml` and
+ * `courses/*.yaml`, laid out like src/content, and `media/` for their files (served under
+ * /media by the server entry). Read once at start, synchronously, before the server
+ * listens; a file that cannot be read becomes a problem like any other.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { ContentFile } from '$lib/routine/content-set';
+import type { Problem } from '$lib/routine/problems';
+import { MAX_FILE_BYTES, tooLargeMessage } from '$lib/routine/text-guards';
+
+/** The validator's own limit: a file it would refuse is not read into memory either. */
+export const CLINIC_FILE_MAX_BYTES = MAX_FILE_BYTES;
+const FOLDERS = ['routines', 'courses'] as const;
+
+export interface ClinicFiles {
+	readonly dir: string;
+	readonly files: ContentFile[];
+	readonly problems: Problem[];
+}
+
+function whole(file: string, message: string): Problem {
+	return { file, line: 1, column: 1, message, path: '' };
+}
+
+function errorCode(error: unknown): string {
+	return (error as NodeJS.ErrnoException).code ?? 'unreadable';
+}
+
+export function readClinicFiles(configured: string): ClinicFiles {
+	const dir = path.resolve(configured);
+	const files: ContentFile[] = [];
+	const problems: Problem[] = [];
+	try {
+		if (!statSync(dir).isDirectory()) return { dir, files, problems: [whole(dir, 'LIMBER_CONTENT_DIR is not a folder')] };
+	} catch (error) {
+		return { dir, files, problems: [whole(dir, `LIMBER_CONTENT_DIR cannot be read (${errorCode(error)})`)] };
+	}
+	for (const folder of FOLDERS) {
+		const at = path.join(dir, folder);
+		let names: string[];
+		try {
+			names = readdirSync(at).sort();
+		} catch (error) {
+			if (errorCode(error) !== 'ENOENT') problems.push(whole(at, `this folder cannot be read (${errorCode(error)})`));
+			continue;
+		}
+		for (const name of names) {
+			if (name.startsWith('.')) continue;
+			const file = path.join(at, name);
+			if (!/\.ya?ml$/i.test(name)) continue;
+			try {
+				const stat = statSync(file);
+				if (!stat.isFile()) continue;
+				if (stat.size > CLINIC_FILE_MAX_BYTES) {
+					problems.push(whole(file, tooLargeMessage(stat.size)));
+					continue;
+				}
+				// .yml files are read too, so checkContent can tell the author to rename them.
+				files.push({ file, text: readFileSync(file, 'utf8') });
+			} catch (error) {
+				problems.push(whole(file, `this file cannot be read (${errorCode(error)})`));
+			}
+		}
+	}
+	return { dir, files, problems };
+}
