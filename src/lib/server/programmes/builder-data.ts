@@ -1,0 +1,45 @@
+/**
+ * What the builder page needs from the server: the library's exercises and talks (with their
+ * pictures), and the save that checks a sent draft exactly as the preview did.
+ */
+import { builderLibrary, type BuilderLibrary } from '$lib/programme/library';
+import { readDraft, type Draft } from '$lib/programme/draft';
+import { buildProgramme, type FieldProblem } from '$lib/programme/to-routine';
+import { educationStill, exerciseStill } from '$lib/routine/stills';
+import type { Routine } from '$lib/routine/schema';
+import { getLibrary } from '../content';
+
+
+let cached: { library: BuilderLibrary; stills: Record<string, string | null> } | undefined;
+
+export function builderPageLibrary(): { library: BuilderLibrary; stills: Record<string, string | null> } {
+	if (cached) return cached;
+	const { routines, catalog } = getLibrary();
+	const library = builderLibrary([...routines.values()]);
+	const stills: Record<string, string | null> = {};
+	for (const e of library.exercises) {
+		const file = exerciseStill(e.exercise, catalog);
+		stills[`e:${e.exercise.id}`] = file ? `/media/${file}` : null;
+	}
+	for (const t of library.education) {
+		const file = educationStill(t.block, catalog);
+		stills[`t:${t.block.id}`] = file ? `/media/${file}` : null;
+	}
+	cached = { library, stills };
+	return cached;
+}
+
+export type SentDraft =
+	| { readonly ok: true; readonly draft: Draft; readonly routine: Routine }
+	| { readonly ok: false; readonly message: string; readonly problems: readonly FieldProblem[] };
+
+/** The draft sent in the form's `draft` field, checked by the same build the preview runs. */
+export function sentDraft(form: FormData): SentDraft {
+	const draft = readDraft(String(form.get('draft') ?? ''));
+	if (!draft) return { ok: false, message: 'The programme arrived damaged, so nothing was saved. Your draft is still on this device.', problems: [] };
+	const built = buildProgramme(draft);
+	if (!built.routine) {
+		return { ok: false, message: `Not saved: ${built.problems.length} problem${built.problems.length === 1 ? '' : 's'} to fix first (shown beside each field).`, problems: built.problems };
+	}
+	return { ok: true, draft, routine: built.routine };
+}
