@@ -27,11 +27,15 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 export const actions: Actions = {
 	save: async ({ request, locals, url, params }) => {
 		if (!locals.instructor) redirect(303, signInUrl(url));
+		const database = await getDatabase();
+		// Someone else's programme is refused before anything sent is looked at.
+		const owner = await programmeForOwner(database, locals.instructor.id, params.id);
+		if (!owner.ok) error(owner.status, owner.message);
 		const body = await readForm(request);
 		if (!body.ok) return fail(body.status, { message: body.message });
 		const sent = sentDraft(body.value);
 		if (!sent.ok) return fail(400, { message: sent.message });
-		const saved = await saveVersion(await getDatabase(), locals.instructor.id, params.id, sent.routine);
+		const saved = await saveVersion(database, locals.instructor.id, params.id, sent.routine);
 		if (!saved.ok) error(saved.status, saved.message);
 		redirect(303, `/teach/programmes/${params.id}?saved=${saved.programme.version}`);
 	},
