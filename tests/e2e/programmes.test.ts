@@ -54,6 +54,7 @@ test('a clinician builds a programme, a patient plays it from the link, the clin
 	await expect(page).toHaveURL(/\/teach\/programmes\/[A-Za-z0-9_-]{22}$/);
 	const shareLink = (await page.getByTestId('share-link').getAttribute('href')) ?? '';
 	expect(shareLink).toMatch(/\/p\/[A-Za-z0-9_-]{22}$/);
+	await expect(page.getByTestId('share-qr').locator('svg[role="img"]')).toBeVisible();
 	const programmeUrl = page.url();
 	const id = programmeUrl.split('/').pop() ?? '';
 
@@ -69,6 +70,12 @@ test('a clinician builds a programme, a patient plays it from the link, the clin
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
+
+	// The handout carries the link's QR code, drawn in the page itself.
+	await page.getByTestId('programme-handout').click();
+	await expect(page.getByRole('heading', { name: 'Back care after work' })).toBeVisible();
+	await expect(page.getByRole('img', { name: `QR code for ${new URL(shareLink, baseURL).href}` })).toBeVisible();
+	await page.goto(programmeUrl);
 
 	// Another clinician may not edit or withdraw it.
 	const strangerContext = await browser.newContext();
