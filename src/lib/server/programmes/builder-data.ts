@@ -7,6 +7,7 @@ import { readDraft, type Draft } from '$lib/programme/draft';
 import { buildProgramme, type FieldProblem } from '$lib/programme/to-routine';
 import { educationStill, exerciseStill } from '$lib/routine/stills';
 import type { Routine } from '$lib/routine/schema';
+import { checkReferences } from '$lib/routine/references';
 import { getLibrary } from '../content';
 
 
@@ -41,5 +42,21 @@ export function sentDraft(form: FormData): SentDraft {
 	if (!built.routine) {
 		return { ok: false, message: `Not saved: ${built.problems.length} problem${built.problems.length === 1 ? '' : 's'} to fix first (shown beside each field).`, problems: built.problems };
 	}
+	const missing = mediaProblems(built.routine);
+	if (missing.length > 0) return { ok: false, message: `Not saved: ${missing.join('; ')}.`, problems: [] };
 	return { ok: true, draft, routine: built.routine };
+}
+
+/**
+ * Exercises copied from the library name media this install has; an imported file may name
+ * clips or sounds it lacks, which would leave the player without a picture or cue.
+ */
+function mediaProblems(routine: Routine): string[] {
+	const { catalog } = getLibrary();
+	const at = () => ({ line: 1, column: 1 });
+	const problems = checkReferences(
+		{ routines: [{ file: 'programme', value: routine, locate: at }], courses: [], catalog: { file: 'media.yaml', value: catalog, locate: at } },
+		() => true
+	);
+	return problems.filter((p) => p.file === 'programme').map((p) => p.message);
 }

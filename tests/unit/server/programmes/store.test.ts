@@ -62,7 +62,10 @@ describe.each(TEST_DIALECTS)('programmes on %s', (dialect) => {
 		const row = await createProgramme(database, ana, routineTitled('Back care'), 1000);
 		const saved = await saveVersion(database, ana, row.id, routineTitled('Back care, week 3'), 2000);
 		expect(saved).toMatchObject({ ok: true, programme: { version: 2, title: 'Back care, week 3', updatedAt: 2000 } });
-		expect((await programmeByShareId(database, row.id))?.routine.title).toBe('Back care, week 3');
+		const newest = await programmeByShareId(database, row.id);
+		expect(newest?.routine.title).toBe('Back care, week 3');
+		// The same routine id in every version: a patient's device keeps their level and history.
+		expect(newest?.routine.id).toBe(routineIdFor(row.id));
 		const versions = await database.db.select().from(database.tables.programmeVersions);
 		expect(versions.map((v) => v.version).sort()).toEqual([1, 2]);
 	});
