@@ -53,7 +53,8 @@ export function sentDraft(form: FormData): SentDraft {
  */
 function mediaProblems(routine: Routine): string[] {
 	const { catalog } = getLibrary();
-	const at = () => ({ line: 1, column: 1 });
+	// A document from the builder has no source lines: every problem is placed on the whole programme.
+	const at = () => ({ line: 1, column: 1, found: false });
 	const problems = checkReferences(
 		{ routines: [{ file: 'programme', value: routine, locate: at }], courses: [], catalog: { file: 'media.yaml', value: catalog, locate: at } },
 		() => true
