@@ -50,6 +50,17 @@ test('a clinician builds a programme, a patient plays it from the link, the clin
 	await expect(page.getByTestId('field-problem')).toHaveCount(0);
 	await expectNoAxeViolations(page);
 
+	// Nothing typed is lost: not on a reload (the draft is on the device), nor on a refused save.
+	await page.reload();
+	await expect(page.getByTestId('programme-item')).toHaveCount(5);
+	await expect(page.locator('#hold-1-1')).toHaveValue('40');
+	await page.getByLabel('Title').fill('');
+	await page.getByRole('button', { name: 'Save programme' }).click();
+	await expect(page.getByTestId('save-refused')).toContainText('Not saved');
+	await expect(page).toHaveURL(/\/teach\/programmes\/new$/);
+	await expect(page.getByTestId('programme-item')).toHaveCount(5);
+	await page.getByLabel('Title').fill('Back care after work');
+
 	await page.getByRole('button', { name: 'Save programme' }).click();
 	await expect(page).toHaveURL(/\/teach\/programmes\/[A-Za-z0-9_-]{22}$/);
 	const shareLink = (await page.getByTestId('share-link').getAttribute('href')) ?? '';

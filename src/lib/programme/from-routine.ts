@@ -7,6 +7,7 @@ import type { Routine } from '../routine/schema';
 import { isEducationStep, isExerciseStep } from '../routine/schema';
 import type { Draft, DraftItem } from './draft';
 import { LIMITS } from './limits';
+import { ruleDescription, toDocument } from './to-routine';
 
 export type FromRoutine = { readonly ok: true; readonly draft: Draft } | { readonly ok: false; readonly message: string };
 
@@ -57,31 +58,38 @@ export function draftFromRoutine(routine: Routine): FromRoutine {
 		};
 	});
 	const p = routine.progression;
+	const draft: Draft = {
+		title: routine.title,
+		category: routine.category,
+		note: routine.summary,
+		provider: routine.delivery.provider,
+		levels: routine.levels.map((l) => ({ name: l.name })),
+		items,
+		progression: {
+			rule: p.rule,
+			sessions: p.rule === 'quota' ? 3 : p.sessions,
+			painRise: p.rule === 'sessions-at-level' ? p.painRise : 2,
+			baselineSessions: p.rule === 'quota' ? p.baselineSessions : 3,
+			startShare: p.rule === 'quota' ? p.startShare : 0.7,
+			step: p.rule === 'quota' ? p.step : 0.1,
+			goalShare: p.rule === 'quota' ? p.goalShare : 1.5,
+			description: p.description
+		},
+		startingLevel: routine.startingLevel.level,
+		sessionsPerWeek: routine.frequency.sessionsPerWeek,
+		weeks: routine.frequency.weeks ?? null,
+		safetyNotes: routine.safety.notes,
+		stopRules: routine.safety.stopRules,
+		references: routine.references
+	};
+	// Text the builder wrote itself (no note, no own wording of the rule) stays unwritten, so it keeps following the settings.
+	const unwritten: Draft = { ...draft, progression: { ...draft.progression, description: '' }, note: '' };
 	return {
 		ok: true,
 		draft: {
-			title: routine.title,
-			category: routine.category,
-			note: routine.summary,
-			provider: routine.delivery.provider,
-			levels: routine.levels.map((l) => ({ name: l.name })),
-			items,
-			progression: {
-				rule: p.rule,
-				sessions: p.rule === 'quota' ? 3 : p.sessions,
-				painRise: p.rule === 'sessions-at-level' ? p.painRise : 2,
-				baselineSessions: p.rule === 'quota' ? p.baselineSessions : 3,
-				startShare: p.rule === 'quota' ? p.startShare : 0.7,
-				step: p.rule === 'quota' ? p.step : 0.1,
-				goalShare: p.rule === 'quota' ? p.goalShare : 1.5,
-				description: p.description
-			},
-			startingLevel: routine.startingLevel.level,
-			sessionsPerWeek: routine.frequency.sessionsPerWeek,
-			weeks: routine.frequency.weeks ?? null,
-			safetyNotes: routine.safety.notes,
-			stopRules: routine.safety.stopRules,
-			references: routine.references
+			...draft,
+			note: routine.summary === toDocument(unwritten).summary ? '' : draft.note,
+			progression: { ...draft.progression, description: p.description === ruleDescription(unwritten.progression) ? '' : p.description }
 		}
 	};
 }

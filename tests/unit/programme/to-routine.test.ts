@@ -115,3 +115,14 @@ describe('routine YAML', () => {
 		expect(!result.ok && result.message).toContain('"Harder" differs');
 	});
 });
+
+describe('import of a programme saved without a note', () => {
+	it('keeps the note empty, so the written summary keeps following the programme', () => {
+		const routine = buildProgramme(fourExerciseDraft()).routine;
+		if (!routine) throw new Error('no routine');
+		const back = draftFromRoutine(routine);
+		expect(back.ok && back.draft.note).toBe('');
+		expect(back.ok && back.draft.progression.description).toBe('');
+		if (back.ok) expect(buildProgramme(back.draft).document).toEqual(buildProgramme(fourExerciseDraft()).document);
+	});
+});
