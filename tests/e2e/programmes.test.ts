@@ -101,6 +101,9 @@ test('a clinician builds a programme, a patient plays it from the link, the clin
 	// The patient: a fresh device with no account.
 	const patientContext = await browser.newContext();
 	const patient = await patientContext.newPage();
+	// Share ids are not guessable: a made-up one (or junk) is simply not there.
+	expect((await patient.request.get('/p/AAAAAAAAAAAAAAAAAAAAAA')).status()).toBe(404);
+	expect((await patient.request.get('/p/1')).status()).toBe(404);
 	await patient.goto(shareLink);
 	await expect(patient.getByRole('heading', { name: 'Back care after work' })).toBeVisible();
 	await expect(patient.locator('table.dosage caption').first()).toContainText(`about ${level1}`);
