@@ -328,6 +328,7 @@ export type EducationBlock = z.infer<typeof educationBlock>;
 export type CueSettings = z.infer<typeof cueSettings>;
 export type Progression = z.infer<typeof progression>;
 export type Course = z.infer<typeof course>;
+export type Reference = z.infer<typeof reference>;
 export type MediaCatalog = z.infer<typeof mediaCatalog>;
 
 export function isExerciseStep(s: Step): s is ExerciseStep {

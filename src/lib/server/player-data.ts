@@ -11,10 +11,13 @@ import { getLibrary, timelineFor } from './content';
 import { media } from './media-urls';
 import { sessionMedia } from './session-media';
 
-/** `liveOnly` (the play page's ?track=off) uses the live player even where a track exists. */
-export function playerData(routine: Routine, level: number, liveOnly: boolean) {
+/**
+ * `liveOnly` (the play page's ?track=off) uses the live player even where a track exists.
+ * `timeline` is compiled afresh for a programme: its versions share one routine id, so the
+ * shipped routines' cache would serve an old version.
+ */
+export function playerData(routine: Routine, level: number, liveOnly: boolean, timeline = timelineFor(routine, level)) {
 	const { exercises, education } = stageContent(routine, getLibrary().catalog.images, media.versioned);
-	const timeline = timelineFor(routine, level);
 	// Relaxation plays from its session track (screen-off safe).
 	const { videos, sounds, track, ambience, audioFirst, chime } = sessionMedia(routine, timeline, liveOnly);
 	return {

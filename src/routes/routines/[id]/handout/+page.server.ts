@@ -7,6 +7,7 @@ export const load: PageServerLoad = ({ params, url }) => {
 	const { routine, level } = routineAndLevel(params.id, url);
 	return {
 		handout: handout(routine, level, media.catalog(getLibrary().catalog)),
-		levels: routine.levels.map((l, i) => ({ level: i + 1, name: l.name }))
+		levels: routine.levels.map((l, i) => ({ level: i + 1, name: l.name })),
+		shareUrl: null
 	};
 };

@@ -1,0 +1,121 @@
+/**
+ * A programme as the builder edits it: plain data (kept on the device as JSON and restored),
+ * declared once as a schema so a restored or imported draft is checked before it is trusted.
+ * Every exercise item carries a copy of its exercise, so a saved programme keeps playing the
+ * same thing when the library changes.
+ */
+import * as z from 'zod';
+import { CATEGORIES } from '../routine/categories';
+import { educationBlock, exercise, phase, reference } from '../routine/schema';
+
+const count = z.number().finite();
+
+export const doseSchema = z.object({
+	sets: count,
+	reps: count,
+	hold: count.nullable(),
+	phaseSeconds: z.array(count),
+	restBetweenReps: count,
+	restBetweenSets: count,
+	restAfter: count,
+	switchRest: count
+});
+
+export const exerciseItemSchema = z.object({
+	kind: z.literal('exercise'),
+	exercise,
+	phases: z.array(phase),
+	/** One dose per level, in level order. */
+	doses: z.array(doseSchema),
+	intensity: z.string(),
+	note: z.string(),
+	routineId: z.string()
+});
+
+export const educationItemSchema = z.object({
+	kind: z.literal('education'),
+	block: educationBlock,
+	seconds: count,
+	routineId: z.string()
+});
+
+export const itemSchema = z.discriminatedUnion('kind', [exerciseItemSchema, educationItemSchema]);
+
+export const RULES = ['sessions-at-level', 'stages', 'quota'] as const;
+export type RuleKind = (typeof RULES)[number];
+
+export const progressionDraftSchema = z.object({
+	rule: z.enum(RULES),
+	/** sessions-at-level and stages: sessions before a move up. */
+	sessions: count,
+	/** sessions-at-level: the pain rise (0–10) that counts as a flare. */
+	painRise: count,
+	/** quota: baseline sessions, the first quota's share, the rise per session and the goal. */
+	baselineSessions: count,
+	startShare: count,
+	step: count,
+	goalShare: count,
+	/** What the patient reads; empty means the wording made from the settings. */
+	description: z.string()
+});
+
+export const draftSchema = z.object({
+	title: z.string(),
+	category: z.enum(CATEGORIES),
+	note: z.string(),
+	provider: z.string(),
+	levels: z.array(z.object({ name: z.string() })),
+	items: z.array(itemSchema),
+	progression: progressionDraftSchema,
+	startingLevel: count,
+	sessionsPerWeek: count,
+	weeks: count.nullable(),
+	safetyNotes: z.array(z.string()),
+	stopRules: z.array(z.string()),
+	references: z.array(reference)
+});
+
+export type Draft = z.infer<typeof draftSchema>;
+export type DraftItem = z.infer<typeof itemSchema>;
+export type ExerciseItem = z.infer<typeof exerciseItemSchema>;
+export type EducationItem = z.infer<typeof educationItemSchema>;
+export type ProgressionDraft = z.infer<typeof progressionDraftSchema>;
+
+/** The settings each rule starts with: the routine format's own defaults. */
+export function emptyDraft(): Draft {
+	return {
+		title: '',
+		category: 'stretching',
+		note: '',
+		provider: 'Your clinician',
+		levels: [{ name: 'Level 1' }],
+		items: [],
+		progression: {
+			rule: 'sessions-at-level',
+			sessions: 3,
+			painRise: 2,
+			baselineSessions: 3,
+			startShare: 0.7,
+			step: 0.1,
+			goalShare: 1.5,
+			description: ''
+		},
+		startingLevel: 1,
+		sessionsPerWeek: 3,
+		weeks: 6,
+		safetyNotes: [],
+		stopRules: [],
+		references: []
+	};
+}
+
+/** A draft from untrusted JSON (the device's storage, an old app version): null if it is not one. */
+export function readDraft(json: string | null): Draft | null {
+	if (json === null) return null;
+	try {
+		const result = draftSchema.safeParse(JSON.parse(json));
+		return result.success ? result.data : null;
+	} catch {
+		return null;
+	}
+}

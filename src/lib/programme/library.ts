@@ -1,0 +1,108 @@
+/**
+ * The parts a clinician builds a programme from: every exercise and every education block of
+ * the shipped routines, each with the dose its own routine starts with and the safety text of
+ * that routine. Pure, so the builder page, the tests and the import share one view of it.
+ */
+import type { Category } from '../routine/categories';
+import type { EducationBlock, Exercise, Phase, Reference, Routine } from '../routine/schema';
+import { isEducationStep, isExerciseStep } from '../routine/schema';
+
+/** One level's dose of one exercise, as the builder edits it. */
+export interface Dose {
+	sets: number;
+	reps: number;
+	/** Seconds of one hold; null when the exercise is timed by its phases instead. */
+	hold: number | null;
+	/** Seconds of each phase (the tempo), in the order of the exercise's phases; empty with a hold. */
+	phaseSeconds: number[];
+	restBetweenReps: number;
+	restBetweenSets: number;
+	restAfter: number;
+	/** Pause to change sides; used only for a one-sided exercise. */
+	switchRest: number;
+}
+
+export interface SourceSafety {
+	readonly notes: readonly string[];
+	readonly stopRules: readonly string[];
+}
+
+export interface LibraryExercise {
+	readonly exercise: Exercise;
+	/** The named parts of one repetition in its routine (empty for a held exercise). */
+	readonly phases: readonly Phase[];
+	readonly dose: Dose;
+	readonly intensity: string | null;
+	readonly routineId: string;
+	readonly routineTitle: string;
+	readonly category: Category;
+	readonly safety: SourceSafety;
+	readonly references: readonly Reference[];
+}
+
+export interface LibraryEducation {
+	readonly block: EducationBlock;
+	readonly seconds: number;
+	readonly routineId: string;
+	readonly routineTitle: string;
+}
+
+export interface BuilderLibrary {
+	readonly exercises: readonly LibraryExercise[];
+	readonly education: readonly LibraryEducation[];
+}
+
+function firstUse<T>(routine: Routine, pick: (step: Routine['levels'][number]['steps'][number]) => T | undefined): T | undefined {
+	for (const level of routine.levels) {
+		for (const step of level.steps) {
+			const found = pick(step);
+			if (found !== undefined) return found;
+		}
+	}
+	return undefined;
+}
+
+/**
+ * Exercises keyed by id, the first routine (in the order given) winning: an id shared by two
+ * routines names the same exercise, and a programme's exercise ids must be unique.
+ * Exercises no level plays, and education no level plays, are left out: they have no dose.
+ */
+export function builderLibrary(routines: readonly Routine[]): BuilderLibrary {
+	const exercises = new Map<string, LibraryExercise>();
+	const education = new Map<string, LibraryEducation>();
+	for (const routine of routines) {
+		const safety = { notes: routine.safety.notes, stopRules: routine.safety.stopRules };
+		for (const exercise of routine.exercises) {
+			if (exercises.has(exercise.id)) continue;
+			const step = firstUse(routine, (s) => (isExerciseStep(s) && s.exercise === exercise.id ? s : undefined));
+			if (!step) continue;
+			exercises.set(exercise.id, {
+				exercise,
+				phases: step.phases ?? [],
+				dose: {
+					sets: step.sets,
+					reps: step.reps,
+					hold: step.hold ?? null,
+					phaseSeconds: (step.phases ?? []).map((p) => p.seconds),
+					restBetweenReps: step.restBetweenReps,
+					restBetweenSets: step.restBetweenSets,
+					restAfter: step.restAfter,
+					switchRest: step.switchRest
+				},
+				intensity: step.intensity ?? null,
+				routineId: routine.id,
+				routineTitle: routine.title,
+				category: routine.category,
+				safety,
+				references: routine.references
+			});
+		}
+		for (const block of routine.education) {
+			if (education.has(block.id)) continue;
+			const seconds = firstUse(routine, (s) => (isEducationStep(s) && s.education === block.id ? s.seconds : undefined));
+			if (seconds === undefined) continue;
+			education.set(block.id, { block, seconds, routineId: routine.id, routineTitle: routine.title });
+		}
+	}
+	return { exercises: [...exercises.values()], education: [...education.values()] };
+}

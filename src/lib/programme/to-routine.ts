@@ -1,0 +1,216 @@
+/**
+ * A draft becomes a routine document in the routine format, checked by the same schema the
+ * routine files get. Each problem is mapped back to the draft field it belongs to, so the
+ * builder can show it beside that field: a step's index is its item's index, because every
+ * level plays every item in the same order.
+ */
+import * as z from 'zod';
+import { plainMessage } from '../routine/issue-text';
+import { educationStep, exerciseStep, routine as routineSchema, type Routine, type RoutineInput } from '../routine/schema';
+import type { Draft, DraftItem, ProgressionDraft } from './draft';
+import { LIMITS } from './limits';
+
+/** Until the server names it, a programme's routine id; the server sets the real one on save. */
+export const DRAFT_ROUTINE_ID = 'programme-draft';
+
+export interface FieldProblem {
+	/** A draft field: `title`, `items.2.doses.0.hold`, `levels.1.name`, `stopRules.0`, `items`… */
+	readonly field: string;
+	readonly message: string;
+}
+
+export interface Built {
+	readonly document: RoutineInput;
+	/** Present when the document passed the schema and the builder's own bounds. */
+	readonly routine: Routine | null;
+	readonly problems: readonly FieldProblem[];
+}
+
+const CERT_REFERENCE = {
+	citation:
+		'Slade SC, Dionne CE, Underwood M, Buchbinder R. Consensus on Exercise Reporting Template (CERT): explanation and elaboration statement. Br J Sports Med. 2016;50(23):1428–1437.',
+	url: 'https://doi.org/10.1136/bjsports-2016-096651'
+};
+
+/** What the patient reads about moving up, from the rule's settings unless the clinician wrote it. */
+export function ruleDescription(p: ProgressionDraft): string {
+	if (p.description.trim() !== '') return p.description.trim();
+	if (p.rule === 'sessions-at-level') {
+		return `Stay at a level for at least ${p.sessions} sessions. Move up when they felt "about right" or "too easy" and your pain afterwards rose by less than ${p.painRise} points (0–10); a bigger rise counts as a flare, so stay where you are until it settles.`;
+	}
+	if (p.rule === 'stages') {
+		return `Move to the next level after ${p.sessions} sessions at a level that felt "about right" or "too easy".`;
+	}
+	return `First ${p.baselineSessions} sessions find your comfortable amount. Then each session starts at ${Math.round(p.startShare * 100)}% of it and grows by ${Math.round(p.step * 100)}% a session toward ${Math.round(p.goalShare * 100)}%, whatever the pain on the day.`;
+}
+
+function progression(p: ProgressionDraft): RoutineInput['progression'] {
+	const description = ruleDescription(p);
+	if (p.rule === 'sessions-at-level') return { rule: p.rule, sessions: p.sessions, painRise: p.painRise, description };
+	if (p.rule === 'stages') return { rule: p.rule, sessions: p.sessions, description };
+	return { rule: p.rule, baselineSessions: p.baselineSessions, startShare: p.startShare, step: p.step, goalShare: p.goalShare, description };
+}
+
+type StepInput = RoutineInput['levels'][number]['steps'][number];
+
+function stepAt(item: DraftItem, level: number): StepInput {
+	if (item.kind === 'education') return { education: item.block.id, seconds: item.seconds };
+	const dose = item.doses[level];
+	if (!dose) throw new Error('an exercise item has no dose for this level');
+	const sided = item.exercise.sided;
+	const timing =
+		item.phases.length > 0
+			? { phases: item.phases.map((p, i) => ({ ...p, seconds: dose.phaseSeconds[i] ?? p.seconds })) }
+			: { hold: dose.hold ?? undefined };
+	return {
+		exercise: item.exercise.id,
+		sets: dose.sets,
+		reps: dose.reps,
+		...timing,
+		restBetweenReps: dose.restBetweenReps,
+		restBetweenSets: dose.restBetweenSets,
+		restAfter: dose.restAfter,
+		...(sided ? { switchRest: dose.switchRest } : {}),
+		...(item.intensity.trim() !== '' ? { intensity: item.intensity.trim() } : {}),
+		...(item.note.trim() !== '' ? { note: item.note.trim() } : {})
+	};
+}
+
+const orNone = (lines: readonly string[]) => lines.map((l) => l.trim()).filter((l) => l !== '');
+
+export function toDocument(draft: Draft, id = DRAFT_ROUTINE_ID): RoutineInput {
+	const exercises = draft.items.flatMap((i) => (i.kind === 'exercise' ? [i.exercise] : []));
+	const education = draft.items.flatMap((i) => (i.kind === 'education' ? [i.block] : []));
+	const provider = draft.provider.trim() || 'Your clinician';
+	const note = draft.note.trim();
+	const weeks = draft.weeks === null ? '' : ` for ${draft.weeks} weeks`;
+	return {
+		id,
+		title: draft.title.trim(),
+		category: draft.category,
+		summary: note || `A home programme of ${exercises.length} exercises prescribed for you by ${provider}.`,
+		suitableFor: 'The person it was prescribed for, by the clinician who made it.',
+		notSuitableFor: [
+			'Anyone it was not prescribed for: ask your own clinician for a programme that fits you.',
+			'Anyone with one of the warning signs listed under "stop rules" until a doctor has checked them.'
+		],
+		setting: 'home',
+		delivery: {
+			format: 'individual',
+			supervision: 'unsupervised',
+			how: 'A home programme played in the Limber app: each step is timed, with spoken instructions, captions and cue sounds.',
+			provider
+		},
+		frequency: { sessionsPerWeek: draft.sessionsPerWeek, ...(draft.weeks === null ? {} : { weeks: draft.weeks }) },
+		progression: progression(draft.progression),
+		startingLevel: {
+			level: draft.startingLevel,
+			description: `Your clinician chose level ${draft.startingLevel} to start with.`
+		},
+		tailoring: `Chosen and dosed for you by ${provider}; the level then follows the progression rule.`,
+		adherence: `Limber records each session on your device only. The plan is ${draft.sessionsPerWeek} sessions a week${weeks}.`,
+		motivation: 'Short guided sessions, the level path, and the check-in after each session, which shapes the next one.',
+		homeProgramme: note || `Do it ${draft.sessionsPerWeek} times a week${weeks}, as your clinician advised.`,
+		adverseEvents: 'Brief soreness or a short rise in pain can happen. A rise of 2 points or more is recorded as a flare. Tell your clinician about anything that worries you.',
+		fidelity: 'The session log on your device shows whether each session was played as written; you can show it to your clinician.',
+		safety: { notes: orNone(draft.safetyNotes), stopRules: orNone(draft.stopRules) },
+		references: draft.references.length > 0 ? draft.references : [CERT_REFERENCE],
+		exercises,
+		education,
+		levels: draft.levels.map((level, l) => ({
+			name: level.name.trim(),
+			steps: draft.items.map((item) => stepAt(item, l))
+		}))
+	};
+}
+
+/** The builder's own bounds, checked before the schema so their messages come first. */
+export function limitProblems(draft: Draft): FieldProblem[] {
+	const out: FieldProblem[] = [];
+	const over = (field: string, value: string, max: number, what: string) => {
+		if (value.trim().length > max) out.push({ field, message: `${what} must be at most ${max} characters (it has ${value.trim().length})` });
+	};
+	if (draft.title.trim() === '') out.push({ field: 'title', message: 'Give the programme a title the patient will recognise' });
+	over('title', draft.title, LIMITS.title, 'The title');
+	over('note', draft.note, LIMITS.programmeNote, 'The note');
+	over('provider', draft.provider, LIMITS.provider, 'The clinician line');
+	if (draft.items.length > LIMITS.items) out.push({ field: 'items', message: `At most ${LIMITS.items} exercises and talks (it has ${draft.items.length})` });
+	if (!draft.items.some((i) => i.kind === 'exercise')) out.push({ field: 'items', message: 'Add at least one exercise' });
+	if (draft.levels.length < LIMITS.minLevels || draft.levels.length > LIMITS.maxLevels) {
+		out.push({ field: 'levels', message: `A programme has ${LIMITS.minLevels} to ${LIMITS.maxLevels} levels` });
+	}
+	draft.levels.forEach((l, i) => over(`levels.${i}.name`, l.name, LIMITS.levelName, 'A level name'));
+	draft.items.forEach((item, i) => {
+		if (item.kind === 'exercise') over(`items.${i}.note`, item.note, LIMITS.exerciseNote, 'A note');
+	});
+	for (const list of ['safetyNotes', 'stopRules'] as const) {
+		if (draft[list].length > LIMITS.safetyLines) out.push({ field: list, message: `At most ${LIMITS.safetyLines} lines` });
+		draft[list].forEach((line, i) => over(`${list}.${i}`, line, LIMITS.safetyLine, 'A line'));
+	}
+	if (orNone(draft.stopRules).length === 0) out.push({ field: 'stopRules', message: 'Give at least one stop rule' });
+	if (!Number.isInteger(draft.startingLevel) || draft.startingLevel < 1 || draft.startingLevel > draft.levels.length) {
+		out.push({ field: 'startingLevel', message: `The starting level must be one of 1 to ${draft.levels.length}` });
+	}
+	return out;
+}
+
+/** A schema path in the document → the draft field a clinician edits. */
+export function draftField(path: readonly PropertyKey[], draft: Draft): string {
+	const [head, a, b, c, d, e] = path;
+	if (head === 'levels' && typeof a === 'number') {
+		if (b === 'name') return `levels.${a}.name`;
+		if (b === 'steps' && typeof c === 'number') {
+			const item = draft.items[c];
+			if (item?.kind === 'education') return `items.${c}.seconds`;
+			if (d === 'phases' && typeof e === 'number') return `items.${c}.doses.${a}.phaseSeconds.${e}`;
+			if (d === 'note' || d === 'intensity') return `items.${c}.${d}`;
+			return typeof d === 'string' ? `items.${c}.doses.${a}.${d}` : `items.${c}`;
+		}
+		return 'levels';
+	}
+	if (head === 'frequency') return a === 'weeks' ? 'weeks' : 'sessionsPerWeek';
+	if (head === 'progression') return typeof a === 'string' && a !== 'rule' ? `progression.${a}` : 'progression';
+	if (head === 'startingLevel') return 'startingLevel';
+	if (head === 'safety') return a === 'notes' ? (typeof b === 'number' ? `safetyNotes.${b}` : 'safetyNotes') : typeof b === 'number' ? `stopRules.${b}` : 'stopRules';
+	if (head === 'title' || head === 'category') return head;
+	if (head === 'summary' || head === 'homeProgramme') return 'note';
+	if (head === 'delivery') return 'provider';
+	return 'programme';
+}
+
+const isStepUnion = (issue: z.core.$ZodIssue) => issue.code === 'invalid_union' && issue.path[0] === 'levels' && issue.path[2] === 'steps';
+
+/**
+ * A step that fails the step union is reported by zod as "matches no form", with no field:
+ * each step is checked again against the one form it was built as, so the problem has a place.
+ */
+function stepIssues(document: RoutineInput): z.core.$ZodIssue[] {
+	return document.levels.flatMap((level, l) =>
+		level.steps.flatMap((step, s) => {
+			const schema = 'education' in step ? educationStep : exerciseStep;
+			const result = z.safeParse(schema, step, { error: plainMessage });
+			return result.success ? [] : result.error.issues.map((i) => ({ ...i, path: ['levels', l, 'steps', s, ...i.path] }));
+		})
+	);
+}
+
+export function buildProgramme(draft: Draft, id = DRAFT_ROUTINE_ID): Built {
+	const document = toDocument(draft, id);
+	const problems = limitProblems(draft);
+	const parsed = z.safeParse(routineSchema, document, { error: plainMessage });
+	if (!parsed.success) {
+		const seen = new Set(problems.map((p) => p.field));
+		const shown = new Set<string>();
+		for (const issue of [...parsed.error.issues.filter((i) => !isStepUnion(i)), ...stepIssues(document)]) {
+			const field = draftField(issue.path, draft);
+			// A field the bounds already explained needs no second, vaguer message.
+			if (seen.has(field) || shown.has(`${field}\n${issue.message}`)) continue;
+			shown.add(`${field}\n${issue.message}`);
+			problems.push({ field, message: issue.message });
+		}
+	}
+	if (parsed.success && parsed.data.startingLevel.level > parsed.data.levels.length) {
+		problems.push({ field: 'startingLevel', message: `The starting level must be one of 1 to ${parsed.data.levels.length}` });
+	}
+	return { document, routine: parsed.success && problems.length === 0 ? parsed.data : null, problems };
+}

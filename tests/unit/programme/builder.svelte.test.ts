@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { flushSync } from 'svelte';
+import { exercise, talk } from './builder-fixtures';
+import { ProgrammeBuilder } from '../../../src/lib/programme/builder.svelte';
+import { DraftStore, draftKey, type DraftStorage } from '../../../src/lib/programme/draft-store';
+
+function memory(): DraftStorage & { map: Map<string, string> } {
+	const map = new Map<string, string>();
+	return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) };
+}
+
+describe('ProgrammeBuilder', () => {
+	it('keeps the draft on the device after every edit and restores it', () => {
+		const storage = memory();
+		const b = new ProgrammeBuilder(new DraftStore(storage, null));
+		b.setText('title', 'After work');
+		b.addExercise(exercise('seated-pelvic-tilt'));
+		b.addEducation(talk('hurt-not-harm'));
+		b.addLevel();
+		b.setDose(0, 1, 'reps', 12);
+		flushSync();
+		expect(storage.map.has(draftKey(null))).toBe(true);
+		const again = new ProgrammeBuilder(new DraftStore(storage, null));
+		expect(again.draft).toEqual(b.draft);
+		expect(again.built.routine?.levels[1]?.steps[0]).toMatchObject({ exercise: 'seated-pelvic-tilt', reps: 12 });
+	});
+
+	it('prefers the device draft over the server copy, and ignores a broken one', () => {
+		const storage = memory();
+		storage.setItem(draftKey('abc'), '{"title": 3');
+		const server = new ProgrammeBuilder(new DraftStore(memory(), 'abc')).draft;
+		const b = new ProgrammeBuilder(new DraftStore(storage, 'abc'), { ...server, title: 'From the server' });
+		expect(b.draft.title).toBe('From the server');
+		b.setText('title', 'Typed here');
+		const c = new ProgrammeBuilder(new DraftStore(storage, 'abc'), { ...server, title: 'From the server' });
+		expect(c.draft.title).toBe('Typed here');
+		c.saved();
+		expect(storage.getItem(draftKey('abc'))).toBeNull();
+	});
+
+	it('derives problems and durations, and shows a refused edit without changing the draft', () => {
+		const b = new ProgrammeBuilder(new DraftStore(memory(), null));
+		expect(b.problemsAt('title')).toHaveLength(1);
+		expect(b.durations).toEqual([]);
+		b.setText('title', 'T');
+		b.addExercise(exercise('standing-back-bend'));
+		expect(b.problems).toEqual([]);
+		expect(b.durations).toHaveLength(1);
+		expect(b.durations[0]?.durationMs).toBeGreaterThan(0);
+		const before = b.draft;
+		expect(b.addExercise(exercise('standing-back-bend'))).toBe(false);
+		expect(b.message).toMatch(/already/);
+		expect(b.draft).toBe(before);
+		b.setDose(0, 0, 'sets', 0);
+		expect(b.problemsAt('items.0.doses.0.sets')[0]?.message).toMatch(/at least 1/);
+		expect(b.durations).toEqual([]);
+	});
+});
