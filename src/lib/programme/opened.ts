@@ -2,27 +2,29 @@
  * The programmes this device has opened, kept on the device (the "From your clinician" list on
  * the home page, and their plans for the history page). Nothing of it goes to the server.
  */
-import * as z from 'zod';
+// valibot, like the other records kept on the device: zod (the routine schema's) would add
+// about 26 kB gzip to the home page, which shows this list.
+import * as v from 'valibot';
 import type { RoutinePlan } from '../progress/routine-progress';
 import type { DraftStorage } from './draft-store';
 
 export const OPENED_KEY = 'limber.programmes-opened';
 const MAX_OPENED = 50;
 
-const planSchema = z.object({
-	id: z.string(),
-	title: z.string(),
-	progression: z.unknown(),
-	startingLevel: z.number(),
-	sessionsPerWeek: z.number(),
-	levels: z.array(z.object({ level: z.number(), name: z.string(), durationMs: z.number() }))
+const planSchema = v.object({
+	id: v.string(),
+	title: v.string(),
+	progression: v.unknown(),
+	startingLevel: v.number(),
+	sessionsPerWeek: v.number(),
+	levels: v.array(v.object({ level: v.number(), name: v.string(), durationMs: v.number() }))
 });
 
-const openedSchema = z.object({
-	shareId: z.string(),
-	title: z.string(),
-	openedAt: z.string(),
-	withdrawn: z.boolean(),
+const openedSchema = v.object({
+	shareId: v.string(),
+	title: v.string(),
+	openedAt: v.string(),
+	withdrawn: v.boolean(),
 	plan: planSchema
 });
 
@@ -36,9 +38,9 @@ export interface OpenedProgramme {
 
 export function readOpened(storage: Pick<DraftStorage, 'getItem'> | null): OpenedProgramme[] {
 	try {
-		const parsed = z.array(openedSchema).safeParse(JSON.parse(storage?.getItem(OPENED_KEY) ?? '[]'));
+		const parsed = v.safeParse(v.array(openedSchema), JSON.parse(storage?.getItem(OPENED_KEY) ?? '[]'));
 		// The plan was written by this app from a routine that passed the schema.
-		return parsed.success ? (parsed.data as OpenedProgramme[]) : [];
+		return parsed.success ? (parsed.output as OpenedProgramme[]) : [];
 	} catch {
 		return [];
 	}
