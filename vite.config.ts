@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { mediaFiles } from './scripts/build/media-files.js';
+import { videojsUiTrim } from './scripts/build/videojs-ui-trim.js';
 
 const vendorStub = (name: string) => fileURLToPath(new URL(`./src/lib/media/vendor/${name}.ts`, import.meta.url));
 
@@ -17,7 +18,7 @@ const serverSourceMaps: Plugin = {
 };
 
 export default defineConfig({
-	plugins: [sveltekit(), mediaFiles(), serverSourceMaps],
+	plugins: [sveltekit(), mediaFiles(), videojsUiTrim(), serverSourceMaps],
 	resolve: {
 		// video.js's text-track emulation (vtt.js) and the request library it fetches tracks
 		// with: Limber gives video.js no text tracks, and these are about 10 KB gzip of the
