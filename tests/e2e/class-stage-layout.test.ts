@@ -70,6 +70,18 @@ test('projector and phone fit every step of the four lessons', async ({ browser 
 					// The talk's picture is shown, and its text scrolls inside its own panel.
 					await expect(p.getByTestId('talk-text')).toBeVisible();
 					await expect(p.locator('[data-testid="talk-picture"], [data-testid="talk-card"]').first()).toBeVisible();
+					// Text past the panel's edge is faded there, so a cut line reads as "goes on".
+					const panel = p.getByRole('region', { name: /^Talk:/ });
+					const overflows = await panel.evaluate((el) => el.scrollHeight - el.clientHeight > 2);
+					if (overflows) {
+						await expect(panel).toHaveAttribute('data-more-below', '');
+						await panel.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+						await expect(panel).not.toHaveAttribute('data-more-below');
+						await expect(panel).toHaveAttribute('data-more-above', '');
+						await panel.evaluate((el) => el.scrollTo({ top: 0 }));
+					} else {
+						await expect(panel).not.toHaveAttribute('data-more-below');
+					}
 				}
 				if ((part === 'talk' && step <= 2) || (part === 'exercise' && !shotExercise)) {
 					await screenshot(p, viewport, `lesson-${lesson}-step-${step + 1}-${part}`);
