@@ -48,11 +48,44 @@ describe('ProgrammeBuilder', () => {
 		expect(b.durations).toHaveLength(1);
 		expect(b.durations[0]?.durationMs).toBeGreaterThan(0);
 		const before = b.draft;
-		expect(b.addExercise(exercise('standing-back-bend'))).toBe(false);
-		expect(b.message).toMatch(/already/);
+		expect(b.removeLevel(0)).toBe(false);
+		expect(b.message).toMatch(/at least one level/);
 		expect(b.draft).toBe(before);
 		b.setDose(0, 0, 'sets', 0);
 		expect(b.problemsAt('items.0.doses.0.sets')[0]?.message).toMatch(/at least 1/);
 		expect(b.durations).toEqual([]);
+	});
+
+	it('leaves an exercise out of a level, hides nothing it held, and previews each level as compile() plays it', () => {
+		const b = new ProgrammeBuilder(new DraftStore(memory(), null));
+		b.setText('title', 'T');
+		b.addExercise(exercise('seated-pelvic-tilt'));
+		b.addExercise(exercise('standing-back-bend'));
+		b.addLevel();
+		b.setDose(1, 1, 'sets', 3);
+		b.setInLevel(1, 0, false);
+		expect(b.problems).toEqual([]);
+		expect(b.built.routine?.levels.map((l) => l.steps.length)).toEqual([1, 2]);
+		const [one, two] = b.durations;
+		expect(two?.durationMs).toBeGreaterThan(one?.durationMs ?? Infinity);
+		// Ticked again, level 1 has its own dose back as it was.
+		b.setInLevel(1, 0, true);
+		const bend = b.draft.items[1];
+		expect(bend?.kind === 'exercise' && bend.doses.map((d) => d.sets)).toEqual([exercise('standing-back-bend').dose.sets, 3]);
+		b.setInLevel(0, 1, false);
+		b.setInLevel(1, 1, false);
+		expect(b.problemsAt('levels.1')[0]?.message).toMatch(/Level 2 has no exercise/);
+	});
+
+	it('adds one exercise twice under two keys, and the preview plays it twice', () => {
+		const b = new ProgrammeBuilder(new DraftStore(memory(), null));
+		b.setText('title', 'T');
+		expect(b.addExercise(exercise('seated-hamstring-stretch'))).toBe(true);
+		b.addExercise(exercise('standing-back-bend'));
+		expect(b.addExercise(exercise('seated-hamstring-stretch'))).toBe(true);
+		expect(b.draft.items.map((i) => i.key)).toEqual(['e:seated-hamstring-stretch', 'e:standing-back-bend', 'e:seated-hamstring-stretch#2']);
+		expect(b.problems).toEqual([]);
+		expect(b.built.routine?.exercises.map((e) => e.id)).toEqual(['seated-hamstring-stretch', 'standing-back-bend']);
+		expect(b.built.routine?.levels[0]?.steps.map((s) => ('exercise' in s ? s.exercise : ''))).toEqual(['seated-hamstring-stretch', 'standing-back-bend', 'seated-hamstring-stretch']);
 	});
 });
