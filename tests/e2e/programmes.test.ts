@@ -83,11 +83,12 @@ test('a clinician builds a programme, a patient plays it from the link, the clin
 	// The export is a routine file `npm run validate` accepts.
 	const exported = await page.request.get(`/teach/programmes/${id}/export.yaml`);
 	expect(exported.status()).toBe(200);
+	const exportedYaml = await exported.text();
 	const dir = mkdtempSync(path.join(tmpdir(), 'limber-export-'));
 	try {
 		mkdirSync(path.join(dir, 'routines'));
 		const file = path.join(dir, 'routines', /filename="([^"]+)"/.exec(exported.headers()['content-disposition'] ?? '')?.[1] ?? 'x.yaml');
-		writeFileSync(file, await exported.text());
+		writeFileSync(file, exportedYaml);
 		execFileSync('npx', ['tsx', 'scripts/validate.ts', file], { stdio: 'pipe' });
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
@@ -184,4 +185,17 @@ test('a clinician builds a programme, a patient plays it from the link, the clin
 	await patient.goto('/history');
 	await expect(patient.getByTestId('sessions-table')).toContainText('Back care after work');
 	await patientContext.close();
+
+	// The export imported into a new programme on an install that lacks one of its clips: the
+	// levels come back as they were, and the missing clip shows beside its exercise before any save.
+	const lacking = exportedYaml.replace(/^(\s+video: )[a-z0-9-]+$/m, '$1clinic-only-clip');
+	expect(lacking).not.toBe(exportedYaml);
+	await page.goto('/teach/programmes/new');
+	await page.locator('#import').setInputFiles({ name: 'back-care.yaml', mimeType: 'text/yaml', buffer: Buffer.from(lacking) });
+	await expect(page.getByTestId('import-message')).toContainText('Imported "Back care after work"');
+	await expect(page.getByTestId('programme-item')).toHaveCount(5);
+	await expect(page.locator('#sets-2-0')).toHaveCount(0);
+	await expect(page.getByTestId('preview-problems')).toContainText('no video "clinic-only-clip" in the media catalogue');
+	await expect(page.getByTestId('programme-item').getByTestId('field-problem')).toContainText('clinic-only-clip');
+	await expectNoAxeViolations(page);
 });
