@@ -6,13 +6,20 @@
  * builder cannot hold (a free rest, more items or levels than its bounds) refuses the file
  * with a message naming the level, rather than importing half of it.
  */
-import type { Routine, Step } from '../routine/schema';
-import { isEducationStep, isExerciseStep } from '../routine/schema';
+import type { Routine, RoutineInput, Step } from '../routine/schema';
+import { cueSettings, isEducationStep, isExerciseStep } from '../routine/schema';
 import { baseKey, itemKey, type Dose, type Draft, type DraftItem } from './draft';
 import { LIMITS } from './limits';
 import { ruleDescription, toDocument } from './to-routine';
 
-export type FromRoutine = { readonly ok: true; readonly draft: Draft } | { readonly ok: false; readonly message: string };
+export type FromRoutine =
+	| {
+			readonly ok: true;
+			readonly draft: Draft;
+			/** What the file says that the builder has no place for, in words for the import message (empty for the builder's own files). */
+			readonly notKept: readonly string[];
+	  }
+	| { readonly ok: false; readonly message: string };
 
 /** One item while the levels are lined up: what makes two steps the same item, and its step at each level. */
 interface Lined {
@@ -169,12 +176,26 @@ export function draftFromRoutine(routine: Routine, sidedIds: ReadonlySet<string>
 	};
 	// Text the builder wrote itself (no note, no own wording of the rule) stays unwritten, so it keeps following the settings.
 	const unwritten: Draft = { ...draft, progression: { ...draft.progression, description: '' }, note: '' };
-	return {
-		ok: true,
-		draft: {
-			...draft,
-			note: routine.summary === toDocument(unwritten).summary ? '' : draft.note,
-			progression: { ...draft.progression, description: p.description === ruleDescription(unwritten.progression) ? '' : p.description }
-		}
+	const done: Draft = {
+		...draft,
+		note: routine.summary === toDocument(unwritten).summary ? '' : draft.note,
+		progression: { ...draft.progression, description: p.description === ruleDescription(unwritten.progression) ? '' : p.description }
 	};
+	return { ok: true, draft: done, notKept: notKept(routine, toDocument(done, routine.id)) };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const DESCRIBED = ['suitableFor', 'notSuitableFor', 'setting', 'delivery', 'tailoring', 'adherence', 'motivation', 'homeProgramme', 'adverseEvents', 'fidelity'] as const;
+
+/** Parts of the file the builder writes in its own way, or not at all, so the clinician is told rather than surprised. */
+function notKept(routine: Routine, rebuilt: RoutineInput): string[] {
+	const out: string[] = [];
+	const described = routine.levels.filter((l) => l.description !== undefined).map((l) => `"${l.name}"`);
+	if (described.length > 0) out.push(`the description of level${described.length === 1 ? '' : 's'} ${described.join(', ')}`);
+	if (routine.levels.some((l) => l.countIn !== 5)) out.push('count-ins other than 5 s');
+	if (routine.audioFirst) out.push('the screen-off (audio-first) player');
+	if (!same(routine.cues, cueSettings.parse({}))) out.push('the cue settings');
+	if (routine.equipment.length > 0) out.push(`the equipment list (${routine.equipment.join(', ')})`);
+	if (DESCRIBED.some((k) => !same(routine[k], rebuilt[k]))) out.push('the descriptive texts (who it suits, delivery, tailoring and the like), which the builder writes itself');
+	return out;
 }
