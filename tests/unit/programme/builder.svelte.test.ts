@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
-import { exercise, talk } from './builder-fixtures';
+import { catalog, exercise, fourExerciseDraft, talk } from './builder-fixtures';
 import { ProgrammeBuilder } from '../../../src/lib/programme/builder.svelte';
 import { DraftStore, draftKey, type DraftStorage } from '../../../src/lib/programme/draft-store';
 
@@ -87,5 +87,27 @@ describe('ProgrammeBuilder', () => {
 		expect(b.problems).toEqual([]);
 		expect(b.built.routine?.exercises.map((e) => e.id)).toEqual(['seated-hamstring-stretch', 'standing-back-bend']);
 		expect(b.built.routine?.levels[0]?.steps.map((s) => ('exercise' in s ? s.exercise : ''))).toEqual(['seated-hamstring-stretch', 'standing-back-bend', 'seated-hamstring-stretch']);
+	});
+
+	it('with the install\'s media, reports a clip an imported exercise names and the install lacks, beside that exercise', () => {
+		const b = new ProgrammeBuilder(new DraftStore(memory(), null), null, catalog());
+		const d = fourExerciseDraft();
+		b.replace({ ...d, items: d.items.map((x, i) => (i === 1 && x.kind === 'exercise' ? { ...x, exercise: { ...x.exercise, media: { video: 'clinic-only-clip' } } } : x)) });
+		expect(b.problemsAt('items.1').map((p) => p.message)).toEqual([expect.stringContaining('no video "clinic-only-clip"')]);
+		expect(b.durations).toEqual([]);
+		b.remove(1);
+		expect(b.problems).toEqual([]);
+	});
+
+	it('sets sides through the builder: once for every use, and which side first per level', () => {
+		const b = new ProgrammeBuilder(new DraftStore(memory(), null));
+		b.replace(fourExerciseDraft());
+		const before = b.durations.map((x) => x.durationMs);
+		b.setPerSide(1, false);
+		expect(b.built.routine?.exercises.find((e) => e.id === 'seated-trunk-rotation')?.sided).toBe(false);
+		expect(b.durations.every((x, l) => x.durationMs < (before[l] ?? 0))).toBe(true);
+		b.setFirstSide(3, 1, 'right');
+		const stretch = b.built.routine?.levels[1]?.steps.find((s) => 'exercise' in s && s.exercise === 'seated-hamstring-stretch');
+		expect(stretch && 'firstSide' in stretch && stretch.firstSide).toBe('right');
 	});
 });
