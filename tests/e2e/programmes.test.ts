@@ -1,7 +1,9 @@
 /**
  * A clinician's home programme from build to hand-over: built from the library with a live
- * preview, saved, opened by a patient on a fresh device through its share link, played to a
- * check-in, withdrawn; a stranger cannot change it; its YAML export validates.
+ * preview (one exercise only in level 2), saved, opened by a patient on a fresh device through
+ * its share link, played to a check-in; the patient moves to level 2, the clinician saves a new
+ * version (the stretch again at the end), and the patient keeps their level and history;
+ * withdrawn; a stranger cannot change it; its YAML export validates.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,7 +36,15 @@ test('a clinician builds a programme, a patient plays it from the link, the clin
 	await page.getByRole('button', { name: 'Add talk Pain does not mean damage' }).click();
 	await page.getByRole('button', { name: 'Add a level' }).click();
 	await expect(page.getByTestId('programme-item')).toHaveCount(5);
-	// Level 2 holds the trunk rotation longer, so its preview is longer than level 1's.
+	// The back-bend plays only at level 2: its level 1 dose is hidden, and level 1's table leaves it out.
+	const bend = page.getByTestId('programme-item').nth(2);
+	await bend.getByRole('group', { name: 'Levels with Standing back-bend' }).getByRole('checkbox', { name: /Level 1/ }).uncheck();
+	await expect(page.locator('#sets-2-0')).toHaveCount(0);
+	await expect(page.locator('#sets-2-1')).toBeVisible();
+	const table = (level: number) => page.locator(`table.dosage[data-level="${level}"]`);
+	await expect(table(1)).not.toContainText('Standing back-bend');
+	await expect(table(2)).toContainText('Standing back-bend');
+	// Level 2 holds the trunk rotation longer too, so its preview is longer than level 1's.
 	await page.locator('#hold-1-1').fill('40');
 	const durations = page.getByTestId('preview-durations');
 	await expect(durations.locator('li')).toHaveCount(2);
@@ -54,6 +64,7 @@ test('a clinician builds a programme, a patient plays it from the link, the clin
 	await page.reload();
 	await expect(page.getByTestId('programme-item')).toHaveCount(5);
 	await expect(page.locator('#hold-1-1')).toHaveValue('40');
+	await expect(page.locator('#sets-2-0')).toHaveCount(0);
 	await page.getByLabel('Title').fill('');
 	await page.getByRole('button', { name: 'Save programme' }).click();
 	await expect(page.getByTestId('save-refused')).toContainText('Not saved');
@@ -72,11 +83,12 @@ test('a clinician builds a programme, a patient plays it from the link, the clin
 	// The export is a routine file `npm run validate` accepts.
 	const exported = await page.request.get(`/teach/programmes/${id}/export.yaml`);
 	expect(exported.status()).toBe(200);
+	const exportedYaml = await exported.text();
 	const dir = mkdtempSync(path.join(tmpdir(), 'limber-export-'));
 	try {
 		mkdirSync(path.join(dir, 'routines'));
 		const file = path.join(dir, 'routines', /filename="([^"]+)"/.exec(exported.headers()['content-disposition'] ?? '')?.[1] ?? 'x.yaml');
-		writeFileSync(file, await exported.text());
+		writeFileSync(file, exportedYaml);
 		execFileSync('npx', ['tsx', 'scripts/validate.ts', file], { stdio: 'pipe' });
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
@@ -133,6 +145,33 @@ test('a clinician builds a programme, a patient plays it from the link, the clin
 	await patient.goto('/');
 	await expect(patient.getByTestId('clinician-programme')).toContainText('Back care after work');
 
+	// The patient moves up to level 2 themselves (the choice is kept on the device).
+	await patient.goto(shareLink);
+	await patient.getByLabel('Level', { exact: true }).selectOption('2');
+	await patient.getByRole('button', { name: 'Start', exact: true }).click();
+	await expect(patient).toHaveURL(/\/play\?level=2$/);
+	await patient.goto(shareLink);
+	await expect(patient.getByTestId('recommendation')).toContainText('Suggested: level 2');
+
+	// The clinician saves a new version: the hamstring stretch again at the end, under its own key.
+	await page.goto(programmeUrl);
+	await addExercise(page, 'Seated hamstring stretch');
+	await expect(page.getByTestId('programme-item')).toHaveCount(6);
+	await expect(page.getByRole('button', { name: 'Remove Seated hamstring stretch (use 2 of 2)' })).toBeVisible();
+	await expect(table(2).getByRole('row', { name: /Seated hamstring stretch/ })).toHaveCount(2);
+	await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: 'Save programme' }).click();
+	await expect(page.getByTestId('saved')).toContainText('Saved as version 2');
+	await expect(page.getByTestId('programme-item')).toHaveCount(6);
+
+	// The patient keeps their level and their history, and sees the new version.
+	await patient.goto(shareLink);
+	await expect(patient.getByTestId('recommendation')).toContainText('Suggested: level 2');
+	await expect(patient.locator('table.dosage[data-level="2"]').getByRole('row', { name: /Seated hamstring stretch/ })).toHaveCount(2);
+	await patient.goto('/history');
+	await expect(patient.getByTestId('sessions-table').getByRole('row').nth(1)).toContainText('3 → 2');
+	await expect(patient.getByTestId('routine-progress')).toContainText('Now at level 2 of 2. 1 session done.');
+
 	// Withdrawn: the link says so; this device keeps its history.
 	await page.getByRole('button', { name: 'Withdraw this programme' }).click();
 	await expect(page.getByTestId('withdrawn')).toBeVisible();
@@ -146,4 +185,17 @@ test('a clinician builds a programme, a patient plays it from the link, the clin
 	await patient.goto('/history');
 	await expect(patient.getByTestId('sessions-table')).toContainText('Back care after work');
 	await patientContext.close();
+
+	// The export imported into a new programme on an install that lacks one of its clips: the
+	// levels come back as they were, and the missing clip shows beside its exercise before any save.
+	const lacking = exportedYaml.replace(/^(\s+video: )[a-z0-9-]+$/m, '$1clinic-only-clip');
+	expect(lacking).not.toBe(exportedYaml);
+	await page.goto('/teach/programmes/new');
+	await page.locator('#import').setInputFiles({ name: 'back-care.yaml', mimeType: 'text/yaml', buffer: Buffer.from(lacking) });
+	await expect(page.getByTestId('import-message')).toContainText('Imported "Back care after work"');
+	await expect(page.getByTestId('programme-item')).toHaveCount(5);
+	await expect(page.locator('#sets-2-0')).toHaveCount(0);
+	await expect(page.getByTestId('preview-problems')).toContainText('no video "clinic-only-clip" in the media catalogue');
+	await expect(page.getByTestId('programme-item').getByTestId('field-problem')).toContainText('clinic-only-clip');
+	await expectNoAxeViolations(page);
 });

@@ -3,24 +3,30 @@
  * from the draft (the routine document, its problems, each level's length). Every edit goes
  * through the pure functions in edit.ts and is written to the device at once.
  */
-import { emptyDraft, type Draft, type RuleKind } from './draft';
+import { emptyDraft, type Dose, type Draft, type RuleKind } from './draft';
 import { DraftStore } from './draft-store';
 import * as edit from './edit';
 import type { LibraryEducation, LibraryExercise } from './library';
 import { levelDurations, type LevelPreview } from './preview';
-import { buildProgramme, type Built, type FieldProblem } from './to-routine';
+import { buildProgramme, DRAFT_ROUTINE_ID, type Built, type FieldProblem } from './to-routine';
 import type { Category } from '../routine/categories';
+import type { MediaCatalog } from '../routine/schema';
 
 export class ProgrammeBuilder {
 	#draft = $state.raw<Draft>(emptyDraft());
 	#message = $state<string | null>(null);
 	readonly #store: DraftStore;
-	readonly #built = $derived<Built>(buildProgramme(this.#draft));
+	readonly #catalog: MediaCatalog | undefined;
+	readonly #built = $derived.by<Built>(() => buildProgramme(this.#draft, DRAFT_ROUTINE_ID, this.#catalog));
 	readonly #durations = $derived<LevelPreview[]>(this.#built.routine ? levelDurations(this.#built.routine) : []);
 
-	/** `saved` is the server's copy; a draft on the device wins over it, since it is newer typing. */
-	constructor(store: DraftStore, saved: Draft | null = null) {
+	/**
+	 * `saved` is the server's copy; a draft on the device wins over it, since it is newer typing.
+	 * `catalog`, the install's media, lets the preview report a clip the install lacks.
+	 */
+	constructor(store: DraftStore, saved: Draft | null = null, catalog?: MediaCatalog) {
 		this.#store = store;
+		this.#catalog = catalog;
 		this.#draft = store.load() ?? saved ?? emptyDraft();
 	}
 
@@ -73,6 +79,15 @@ export class ProgrammeBuilder {
 	}
 	setDose(index: number, level: number, field: edit.DoseField, value: number | null): void {
 		this.#set(edit.setDose(this.#draft, index, level, field, value));
+	}
+	setInLevel(index: number, level: number, on: boolean): void {
+		this.#set(edit.setInLevel(this.#draft, index, level, on));
+	}
+	setPerSide(index: number, on: boolean): void {
+		this.#set(edit.setPerSide(this.#draft, index, on));
+	}
+	setFirstSide(index: number, level: number, side: Dose['firstSide']): void {
+		this.#set(edit.setFirstSide(this.#draft, index, level, side));
 	}
 	setPhaseSeconds(index: number, level: number, phase: number, seconds: number): void {
 		this.#set(edit.setPhaseSeconds(this.#draft, index, level, phase, seconds));

@@ -3,6 +3,10 @@
  * declared once as a schema so a restored or imported draft is checked before it is trusted.
  * Every exercise item carries a copy of its exercise, so a saved programme keeps playing the
  * same thing when the library changes.
+ *
+ * Fields added after the first release have defaults, and `readDraft` fills in what a default
+ * cannot (a unique key, one "plays in" flag per level), so a draft kept by an older version of
+ * the page is restored rather than lost.
  */
 import * as z from 'zod';
 import { CATEGORIES } from '../routine/categories';
@@ -18,12 +22,32 @@ export const doseSchema = z.object({
 	restBetweenReps: count,
 	restBetweenSets: count,
 	restAfter: count,
-	switchRest: count
+	switchRest: count,
+	/** Which side goes first, for an exercise played on each side in turn. */
+	firstSide: z.enum(['left', 'right']).default('left')
 });
 
+export type Dose = z.infer<typeof doseSchema>;
+
+/**
+ * Common to both kinds of item: `key` tells two uses of one exercise apart (a stretch at the
+ * start and again at the end); `levels` says which levels play the item, one flag per level.
+ */
+const itemBase = {
+	key: z.string().default(''),
+	levels: z.array(z.boolean()).default([])
+};
+
 export const exerciseItemSchema = z.object({
+	...itemBase,
 	kind: z.literal('exercise'),
+	/** The library's copy: its `sided` says whether the exercise can be done on each side in turn. */
 	exercise,
+	/**
+	 * Each side in turn, as prescribed (only where `exercise.sided`). The routine format keeps
+	 * sidedness on the exercise, so every use of one exercise in a programme shares it.
+	 */
+	perSide: z.boolean().default(true),
 	phases: z.array(phase),
 	/** One dose per level, in level order. */
 	doses: z.array(doseSchema),
@@ -33,6 +57,7 @@ export const exerciseItemSchema = z.object({
 });
 
 export const educationItemSchema = z.object({
+	...itemBase,
 	kind: z.literal('education'),
 	block: educationBlock,
 	seconds: count,
@@ -109,12 +134,44 @@ export function emptyDraft(): Draft {
 	};
 }
 
+/** The key an item's exercise or talk gives it; a second use of it gets `#2`, a third `#3`. */
+export function itemKey(items: readonly Pick<DraftItem, 'key'>[], base: string): string {
+	const used = new Set(items.map((i) => i.key));
+	if (!used.has(base)) return base;
+	let n = 2;
+	while (used.has(`${base}#${n}`)) n++;
+	return `${base}#${n}`;
+}
+
+export const baseKey = (item: DraftItem) => (item.kind === 'exercise' ? `e:${item.exercise.id}` : `t:${item.block.id}`);
+
+/**
+ * What the schema's defaults cannot give: a unique key for each item, one "plays in" flag per
+ * level (an older draft played every item at every level), and one sidedness per exercise.
+ */
+export function normaliseDraft(draft: Draft): Draft {
+	const items: DraftItem[] = [];
+	const perSide = new Map<string, boolean>();
+	for (const item of draft.items) {
+		const taken = item.key === '' || items.some((i) => i.key === item.key);
+		const levels = draft.levels.map((_, l) => item.levels[l] ?? true);
+		let next: DraftItem = { ...item, key: taken ? itemKey(items, baseKey(item)) : item.key, levels };
+		if (next.kind === 'exercise') {
+			const shared = perSide.get(next.exercise.id);
+			if (shared === undefined) perSide.set(next.exercise.id, next.perSide);
+			else next = { ...next, perSide: shared };
+		}
+		items.push(next);
+	}
+	return { ...draft, items };
+}
+
 /** A draft from untrusted JSON (the device's storage, an old app version): null if it is not one. */
 export function readDraft(json: string | null): Draft | null {
 	if (json === null) return null;
 	try {
 		const result = draftSchema.safeParse(JSON.parse(json));
-		return result.success ? result.data : null;
+		return result.success ? normaliseDraft(result.data) : null;
 	} catch {
 		return null;
 	}

@@ -2,8 +2,8 @@
  * The builder's edits as pure functions from one draft to the next, so each is unit-tested
  * without a page. An edit a limit refuses returns a message and leaves the draft as it was.
  */
-import type { Dose, LibraryEducation, LibraryExercise } from './library';
-import type { Draft, DraftItem, ProgressionDraft, RuleKind } from './draft';
+import type { LibraryEducation, LibraryExercise } from './library';
+import { itemKey, type Dose, type Draft, type DraftItem, type ExerciseItem, type ProgressionDraft, type RuleKind } from './draft';
 import { LIMITS } from './limits';
 import type { Category } from '../routine/categories';
 import type { Reference } from '../routine/schema';
@@ -35,18 +35,22 @@ function itemLimit(draft: Draft): EditResult | null {
 }
 
 /**
- * Adds an exercise at the end with its routine's dose at every level, and brings in that
+ * Adds an exercise at the end, in every level with its routine's dose, and brings in that
  * routine's safety notes and stop rules (each once). The first exercise also sets the category.
+ * An exercise already in the programme may come again (a stretch at the start and at the end):
+ * the new use takes the programme's copy of it and its sidedness, which the routine format
+ * keeps once per exercise.
  */
 export function addExercise(draft: Draft, from: LibraryExercise): EditResult {
 	const refused = itemLimit(draft);
 	if (refused) return refused;
-	if (draft.items.some((i) => i.kind === 'exercise' && i.exercise.id === from.exercise.id)) {
-		return { ok: false, message: `${from.exercise.name} is in the programme already; change its sets instead.` };
-	}
+	const earlier = draft.items.find((i): i is ExerciseItem => i.kind === 'exercise' && i.exercise.id === from.exercise.id);
 	const item: DraftItem = {
 		kind: 'exercise',
-		exercise: from.exercise,
+		key: itemKey(draft.items, `e:${from.exercise.id}`),
+		levels: draft.levels.map(() => true),
+		exercise: earlier?.exercise ?? from.exercise,
+		perSide: earlier?.perSide ?? true,
 		phases: [...from.phases],
 		doses: draft.levels.map(() => copyDose(from.dose)),
 		intensity: from.intensity ?? '',
@@ -67,16 +71,40 @@ export function addExercise(draft: Draft, from: LibraryExercise): EditResult {
 	};
 }
 
+/** A talk may come twice too (a reminder at the end), like an exercise. */
 export function addEducation(draft: Draft, from: LibraryEducation): EditResult {
 	const refused = itemLimit(draft);
 	if (refused) return refused;
-	if (draft.items.some((i) => i.kind === 'education' && i.block.id === from.block.id)) {
-		return { ok: false, message: `"${from.block.title}" is in the programme already.` };
-	}
-	return {
-		ok: true,
-		draft: { ...draft, items: [...draft.items, { kind: 'education', block: from.block, seconds: from.seconds, routineId: from.routineId }] }
+	const item: DraftItem = {
+		kind: 'education',
+		key: itemKey(draft.items, `t:${from.block.id}`),
+		levels: draft.levels.map(() => true),
+		block: from.block,
+		seconds: from.seconds,
+		routineId: from.routineId
 	};
+	return { ok: true, draft: { ...draft, items: [...draft.items, item] } };
+}
+
+/** Whether an item plays at one level; its dose there is kept while it is left out, so ticking it again loses nothing. */
+export function setInLevel(draft: Draft, index: number, level: number, on: boolean): Draft {
+	if (level < 0 || level >= draft.levels.length) return draft;
+	return { ...draft, items: draft.items.map((item, i) => (i === index ? { ...item, levels: item.levels.map((v, l) => (l === level ? on : v)) } : item)) };
+}
+
+/**
+ * Each side in turn, or once (only for an exercise that can be done per side). The routine
+ * format says it once per exercise, so it changes every use of that exercise in the programme.
+ */
+export function setPerSide(draft: Draft, index: number, on: boolean): Draft {
+	const target = draft.items[index];
+	if (target?.kind !== 'exercise' || !target.exercise.sided) return draft;
+	const id = target.exercise.id;
+	return { ...draft, items: draft.items.map((item) => (item.kind === 'exercise' && item.exercise.id === id ? { ...item, perSide: on } : item)) };
+}
+
+export function setFirstSide(draft: Draft, index: number, level: number, side: Dose['firstSide']): Draft {
+	return mapExercise(draft, index, (item) => ({ ...item, doses: item.doses.map((d, l) => (l === level ? { ...d, firstSide: side } : d)) }));
 }
 
 export function removeItem(draft: Draft, index: number): Draft {
@@ -93,7 +121,7 @@ export function moveItem(draft: Draft, index: number, by: -1 | 1): Draft {
 	return { ...draft, items };
 }
 
-export type DoseField = Exclude<keyof Dose, 'phaseSeconds'>;
+export type DoseField = Exclude<keyof Dose, 'phaseSeconds' | 'firstSide'>;
 
 export function setDose(draft: Draft, index: number, level: number, field: DoseField, value: number | null): Draft {
 	return mapExercise(draft, index, (item) => ({
@@ -121,11 +149,11 @@ export function setEducationSeconds(draft: Draft, index: number, seconds: number
 	};
 }
 
-function mapExercise(draft: Draft, index: number, f: (item: Extract<DraftItem, { kind: 'exercise' }>) => DraftItem): Draft {
+function mapExercise(draft: Draft, index: number, f: (item: ExerciseItem) => DraftItem): Draft {
 	return { ...draft, items: draft.items.map((item, i) => (i === index && item.kind === 'exercise' ? f(item) : item)) };
 }
 
-/** A new last level starts as a copy of the one before it, so the clinician changes only what grows. */
+/** A new last level starts as a copy of the one before it (its items and doses), so the clinician changes only what grows. */
 export function addLevel(draft: Draft): EditResult {
 	if (draft.levels.length >= LIMITS.maxLevels) {
 		return { ok: false, message: `A programme has at most ${LIMITS.maxLevels} levels.` };
@@ -137,9 +165,10 @@ export function addLevel(draft: Draft): EditResult {
 			...draft,
 			levels: [...draft.levels, { name: `Level ${n + 1}` }],
 			items: draft.items.map((item) => {
-				if (item.kind !== 'exercise') return item;
+				const levels = [...item.levels, item.levels[n - 1] ?? true];
+				if (item.kind !== 'exercise') return { ...item, levels };
 				const last = item.doses[n - 1];
-				return last ? { ...item, doses: [...item.doses, copyDose(last)] } : item;
+				return last ? { ...item, levels, doses: [...item.doses, copyDose(last)] } : { ...item, levels };
 			})
 		}
 	};
@@ -155,7 +184,10 @@ export function removeLevel(draft: Draft, level: number): EditResult {
 			...draft,
 			levels,
 			startingLevel: Math.min(draft.startingLevel > level + 1 ? draft.startingLevel - 1 : draft.startingLevel, levels.length),
-			items: draft.items.map((item) => (item.kind === 'exercise' ? { ...item, doses: item.doses.filter((_, l) => l !== level) } : item))
+			items: draft.items.map((item) => {
+				const levels = item.levels.filter((_, l) => l !== level);
+				return item.kind === 'exercise' ? { ...item, levels, doses: item.doses.filter((_, l) => l !== level) } : { ...item, levels };
+			})
 		}
 	};
 }

@@ -6,21 +6,10 @@
 import type { Category } from '../routine/categories';
 import type { EducationBlock, Exercise, Phase, Reference, Routine } from '../routine/schema';
 import { isEducationStep, isExerciseStep } from '../routine/schema';
+import type { Dose } from './draft';
 
-/** One level's dose of one exercise, as the builder edits it. */
-export interface Dose {
-	sets: number;
-	reps: number;
-	/** Seconds of one hold; null when the exercise is timed by its phases instead. */
-	hold: number | null;
-	/** Seconds of each phase (the tempo), in the order of the exercise's phases; empty with a hold. */
-	phaseSeconds: number[];
-	restBetweenReps: number;
-	restBetweenSets: number;
-	restAfter: number;
-	/** Pause to change sides; used only for a one-sided exercise. */
-	switchRest: number;
-}
+/** One level's dose of one exercise, as the builder edits it (declared with the draft). */
+export type { Dose };
 
 export interface SourceSafety {
 	readonly notes: readonly string[];
@@ -87,7 +76,8 @@ export function builderLibrary(routines: readonly Routine[]): BuilderLibrary {
 					restBetweenReps: step.restBetweenReps,
 					restBetweenSets: step.restBetweenSets,
 					restAfter: step.restAfter,
-					switchRest: step.switchRest
+					switchRest: step.switchRest,
+					firstSide: step.firstSide
 				},
 				intensity: step.intensity ?? null,
 				routineId: routine.id,

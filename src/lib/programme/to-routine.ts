@@ -1,14 +1,16 @@
 /**
  * A draft becomes a routine document in the routine format, checked by the same schema the
- * routine files get. Each problem is mapped back to the draft field it belongs to, so the
- * builder can show it beside that field: a step's index is its item's index, because every
- * level plays every item in the same order.
+ * routine files get (and, given the install's media catalogue, the same media checks). Each
+ * problem is mapped back to the draft field it belongs to, so the builder can show it beside
+ * that field. Each level lists the items that play in it, in the programme's order, so a
+ * step is traced back to its item through `levelItems`.
  */
 import * as z from 'zod';
 import { plainMessage } from '../routine/issue-text';
-import { educationStep, exerciseStep, routine as routineSchema, type Routine, type RoutineInput } from '../routine/schema';
-import type { Draft, DraftItem, ProgressionDraft } from './draft';
+import { educationStep, exerciseStep, routine as routineSchema, type MediaCatalog, type Routine, type RoutineInput } from '../routine/schema';
+import type { Draft, DraftItem, ExerciseItem, ProgressionDraft } from './draft';
 import { LIMITS } from './limits';
+import { mediaProblems } from './media-problems';
 
 /** Until the server names it, a programme's routine id; the server sets the real one on save. */
 export const DRAFT_ROUTINE_ID = 'programme-draft';
@@ -53,11 +55,19 @@ function progression(p: ProgressionDraft): RoutineInput['progression'] {
 
 type StepInput = RoutineInput['levels'][number]['steps'][number];
 
+/** The indexes of the items that play at one level (0-based), in the programme's order: step s of that level is item `levelItems(d, l)[s]`. */
+export function levelItems(draft: Draft, level: number): number[] {
+	return draft.items.flatMap((item, i) => (item.levels[level] === true ? [i] : []));
+}
+
+/** Played on each side in turn: the exercise allows it and the clinician kept it. */
+export const playsPerSide = (item: ExerciseItem) => item.exercise.sided && item.perSide;
+
 function stepAt(item: DraftItem, level: number): StepInput {
 	if (item.kind === 'education') return { education: item.block.id, seconds: item.seconds };
 	const dose = item.doses[level];
 	if (!dose) throw new Error('an exercise item has no dose for this level');
-	const sided = item.exercise.sided;
+	const sided = playsPerSide(item);
 	const timing =
 		item.phases.length > 0
 			? { phases: item.phases.map((p, i) => ({ ...p, seconds: dose.phaseSeconds[i] ?? p.seconds })) }
@@ -70,7 +80,7 @@ function stepAt(item: DraftItem, level: number): StepInput {
 		restBetweenReps: dose.restBetweenReps,
 		restBetweenSets: dose.restBetweenSets,
 		restAfter: dose.restAfter,
-		...(sided ? { switchRest: dose.switchRest } : {}),
+		...(sided ? { switchRest: dose.switchRest, firstSide: dose.firstSide } : {}),
 		...(item.intensity.trim() !== '' ? { intensity: item.intensity.trim() } : {}),
 		...(item.note.trim() !== '' ? { note: item.note.trim() } : {})
 	};
@@ -78,9 +88,20 @@ function stepAt(item: DraftItem, level: number): StepInput {
 
 const orNone = (lines: readonly string[]) => lines.map((l) => l.trim()).filter((l) => l !== '');
 
+/** Each exercise and talk once, however often it is used: steps name them by id. */
+type Declared = { exercises: NonNullable<RoutineInput['exercises']>; education: NonNullable<RoutineInput['education']> };
+function declared(draft: Draft): Declared {
+	const exercises = new Map<string, Declared['exercises'][number]>();
+	const education = new Map<string, Declared['education'][number]>();
+	for (const item of draft.items) {
+		if (item.kind === 'exercise' && !exercises.has(item.exercise.id)) exercises.set(item.exercise.id, { ...item.exercise, sided: playsPerSide(item) });
+		if (item.kind === 'education' && !education.has(item.block.id)) education.set(item.block.id, item.block);
+	}
+	return { exercises: [...exercises.values()], education: [...education.values()] };
+}
+
 export function toDocument(draft: Draft, id = DRAFT_ROUTINE_ID): RoutineInput {
-	const exercises = draft.items.flatMap((i) => (i.kind === 'exercise' ? [i.exercise] : []));
-	const education = draft.items.flatMap((i) => (i.kind === 'education' ? [i.block] : []));
+	const { exercises, education } = declared(draft);
 	const provider = draft.provider.trim() || 'Your clinician';
 	const note = draft.note.trim();
 	const weeks = draft.weeks === null ? '' : ` for ${draft.weeks} weeks`;
@@ -119,7 +140,7 @@ export function toDocument(draft: Draft, id = DRAFT_ROUTINE_ID): RoutineInput {
 		education,
 		levels: draft.levels.map((level, l) => ({
 			name: level.name.trim(),
-			steps: draft.items.map((item) => stepAt(item, l))
+			steps: levelItems(draft, l).map((i) => stepAt(draft.items[i] as DraftItem, l))
 		}))
 	};
 }
@@ -140,8 +161,19 @@ export function limitProblems(draft: Draft): FieldProblem[] {
 		out.push({ field: 'levels', message: `A programme has ${LIMITS.minLevels} to ${LIMITS.maxLevels} levels` });
 	}
 	draft.levels.forEach((l, i) => over(`levels.${i}.name`, l.name, LIMITS.levelName, 'A level name'));
+	if (draft.items.some((i) => i.kind === 'exercise')) {
+		draft.levels.forEach((_, l) => {
+			if (!levelItems(draft, l).some((i) => draft.items[i]?.kind === 'exercise')) {
+				out.push({ field: `levels.${l}`, message: `Level ${l + 1} has no exercise: tick "Level ${l + 1}" on at least one exercise, or remove the level` });
+			}
+		});
+	}
 	draft.items.forEach((item, i) => {
 		if (item.kind === 'exercise') over(`items.${i}.note`, item.note, LIMITS.exerciseNote, 'A note');
+		if (!item.levels.some(Boolean)) {
+			const name = item.kind === 'exercise' ? item.exercise.name : item.block.title;
+			out.push({ field: `items.${i}.levels`, message: `${name} plays in no level: tick a level for it, or remove it` });
+		}
 	});
 	for (const list of ['safetyNotes', 'stopRules'] as const) {
 		if (draft[list].length > LIMITS.safetyLines) out.push({ field: list, message: `At most ${LIMITS.safetyLines} lines` });
@@ -160,13 +192,15 @@ export function draftField(path: readonly PropertyKey[], draft: Draft): string {
 	if (head === 'levels' && typeof a === 'number') {
 		if (b === 'name') return `levels.${a}.name`;
 		if (b === 'steps' && typeof c === 'number') {
-			const item = draft.items[c];
-			if (item?.kind === 'education') return `items.${c}.seconds`;
-			if (d === 'phases' && typeof e === 'number') return `items.${c}.doses.${a}.phaseSeconds.${e}`;
-			if (d === 'note' || d === 'intensity') return `items.${c}.${d}`;
-			return typeof d === 'string' ? `items.${c}.doses.${a}.${d}` : `items.${c}`;
+			const i = levelItems(draft, a)[c];
+			if (i === undefined) return `levels.${a}`;
+			const item = draft.items[i];
+			if (item?.kind === 'education') return `items.${i}.seconds`;
+			if (d === 'phases' && typeof e === 'number') return `items.${i}.doses.${a}.phaseSeconds.${e}`;
+			if (d === 'note' || d === 'intensity') return `items.${i}.${d}`;
+			return typeof d === 'string' ? `items.${i}.doses.${a}.${d}` : `items.${i}`;
 		}
-		return 'levels';
+		return b === 'steps' ? `levels.${a}` : 'levels';
 	}
 	if (head === 'frequency') return a === 'weeks' ? 'weeks' : 'sessionsPerWeek';
 	if (head === 'progression') return typeof a === 'string' && a !== 'rule' ? `progression.${a}` : 'progression';
@@ -194,7 +228,11 @@ function stepIssues(document: RoutineInput): z.core.$ZodIssue[] {
 	);
 }
 
-export function buildProgramme(draft: Draft, id = DRAFT_ROUTINE_ID): Built {
+/**
+ * `catalog`, the install's media catalogue, adds the media checks the routine files get: an
+ * imported exercise naming a clip this install lacks is then a problem beside that exercise.
+ */
+export function buildProgramme(draft: Draft, id = DRAFT_ROUTINE_ID, catalog?: MediaCatalog): Built {
 	const document = toDocument(draft, id);
 	const problems = limitProblems(draft);
 	const parsed = z.safeParse(routineSchema, document, { error: plainMessage });
@@ -212,5 +250,28 @@ export function buildProgramme(draft: Draft, id = DRAFT_ROUTINE_ID): Built {
 	if (parsed.success && parsed.data.startingLevel.level > parsed.data.levels.length) {
 		problems.push({ field: 'startingLevel', message: `The starting level must be one of 1 to ${parsed.data.levels.length}` });
 	}
+	if (parsed.success && catalog) {
+		for (const p of mediaProblems(parsed.data, catalog)) problems.push({ field: mediaField(p.path, draft, parsed.data), message: p.message });
+	}
 	return { document, routine: parsed.success && problems.length === 0 ? parsed.data : null, problems };
+}
+
+/**
+ * A media problem's place: an exercise's clip, picture or cue sound, and a phase's part of the
+ * clip, belong to the exercise's first use; a talk's picture to the talk; the programme's cue
+ * sounds to the programme.
+ */
+function mediaField(path: readonly (string | number)[], draft: Draft, routine: Routine): string {
+	const [head, a, b, c] = path;
+	const first = (kind: DraftItem['kind'], id: string | undefined) => {
+		const i = draft.items.findIndex((item) => item.kind === kind && (item.kind === 'exercise' ? item.exercise.id : item.block.id) === id);
+		return i < 0 ? 'programme' : `items.${i}`;
+	};
+	if (head === 'exercises' && typeof a === 'number') return first('exercise', routine.exercises[a]?.id);
+	if (head === 'education' && typeof a === 'number') return first('education', routine.education[a]?.id);
+	if (head === 'levels' && typeof a === 'number' && b === 'steps' && typeof c === 'number') {
+		const i = levelItems(draft, a)[c];
+		return i === undefined ? 'programme' : `items.${i}`;
+	}
+	return 'programme';
 }

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { routine } from '../../../src/lib/routine/schema';
+import { mediaCatalog, routine, type MediaCatalog } from '../../../src/lib/routine/schema';
 import { builderLibrary, type LibraryEducation, type LibraryExercise } from '../../../src/lib/programme/library';
 import { addEducation, addExercise, addLevel, setText, type EditResult } from '../../../src/lib/programme/edit';
 import { emptyDraft, type Draft } from '../../../src/lib/programme/draft';
@@ -19,6 +19,10 @@ export function shippedRoutines() {
 }
 
 export const library = builderLibrary(shippedRoutines());
+
+export function catalog(): MediaCatalog {
+	return mediaCatalog.parse(parse(readFileSync(path.join(CONTENT, 'media.yaml'), 'utf8')));
+}
 
 export function exercise(id: string): LibraryExercise {
 	const found = library.exercises.find((e) => e.exercise.id === id);

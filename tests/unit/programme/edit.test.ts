@@ -9,12 +9,15 @@ import {
 	removeItem,
 	removeLevel,
 	setDose,
+	setFirstSide,
+	setInLevel,
+	setPerSide,
 	setPhaseSeconds,
 	setRule,
 	setRuleSetting,
 	setStartingLevel
 } from '../../../src/lib/programme/edit';
-import { emptyDraft } from '../../../src/lib/programme/draft';
+import { emptyDraft, readDraft } from '../../../src/lib/programme/draft';
 import { LIMITS } from '../../../src/lib/programme/limits';
 
 const ids = (d: ReturnType<typeof emptyDraft>) => d.items.map((i) => (i.kind === 'exercise' ? i.exercise.id : i.block.id));
@@ -32,11 +35,64 @@ describe('builder edits', () => {
 		expect(first?.kind === 'exercise' && first.doses).toEqual([exercise('seated-pelvic-tilt').dose]);
 	});
 
-	it('refuses the same exercise twice and says why', () => {
-		const d = ok(addExercise(emptyDraft(), exercise('seated-pelvic-tilt')));
-		const again = addExercise(d, exercise('seated-pelvic-tilt'));
-		expect(again.ok).toBe(false);
-		expect(!again.ok && again.message).toMatch(/already/);
+	it('adds the same exercise (or talk) again under its own key, sharing the programme\'s copy and sidedness', () => {
+		let d = ok(addExercise(emptyDraft(), exercise('seated-trunk-rotation')));
+		d = setPerSide(d, 0, false);
+		d = ok(addExercise(d, exercise('seated-trunk-rotation')));
+		d = ok(addExercise(d, exercise('seated-trunk-rotation')));
+		d = ok(addEducation(ok(addEducation(d, talk('hurt-not-harm'))), talk('hurt-not-harm')));
+		expect(d.items.map((i) => i.key)).toEqual(['e:seated-trunk-rotation', 'e:seated-trunk-rotation#2', 'e:seated-trunk-rotation#3', 't:hurt-not-harm', 't:hurt-not-harm#2']);
+		expect(d.items.map((i) => i.kind === 'exercise' && i.perSide)).toEqual([false, false, false, false, false]);
+		// A removed use frees its key for the next one, and the keys stay unique.
+		d = ok(addExercise(removeItem(d, 1), exercise('seated-trunk-rotation')));
+		expect(new Set(d.items.map((i) => i.key)).size).toBe(d.items.length);
+	});
+
+	it('switches sides for every use of an exercise, and only where the exercise has sides', () => {
+		let d = ok(addExercise(ok(addExercise(emptyDraft(), exercise('seated-trunk-rotation'))), exercise('seated-pelvic-tilt')));
+		d = ok(addExercise(d, exercise('seated-trunk-rotation')));
+		expect(exercise('seated-trunk-rotation').exercise.sided).toBe(true);
+		expect(exercise('seated-pelvic-tilt').exercise.sided).toBe(false);
+		const once = setPerSide(d, 2, false);
+		expect(once.items.map((i) => i.kind === 'exercise' && i.perSide)).toEqual([false, true, false]);
+		expect(setPerSide(d, 1, false)).toBe(d);
+		const right = setFirstSide(d, 0, 0, 'right');
+		const first = right.items[0];
+		expect(first?.kind === 'exercise' && first.doses[0]?.firstSide).toBe('right');
+	});
+
+	it('leaves an item out of a level and keeps its dose there; new levels copy the last level\'s items', () => {
+		let d = fourExerciseDraft();
+		d = setDose(d, 2, 0, 'sets', 3);
+		d = setInLevel(d, 2, 0, false);
+		expect(d.items[2]?.levels).toEqual([false, true]);
+		const bend = d.items[2];
+		expect(bend?.kind === 'exercise' && bend.doses[0]?.sets).toBe(3);
+		d = setInLevel(d, 4, 1, false);
+		d = ok(addLevel(d));
+		expect(d.items[2]?.levels).toEqual([false, true, true]);
+		expect(d.items[4]?.levels).toEqual([true, false, false]);
+		d = ok(removeLevel(d, 0));
+		expect(d.items[2]?.levels).toEqual([true, true]);
+		expect(d.items[4]?.levels).toEqual([false, false]);
+		expect(setInLevel(d, 0, 5, false)).toBe(d);
+	});
+
+	it('restores a draft kept by an older page (no keys, no levels per item) with unique keys and every item in every level', () => {
+		const d = ok(addExercise(fourExerciseDraft(), exercise('seated-pelvic-tilt')));
+		const old = { ...d, items: d.items.map((item) => {
+			const { key: _key, levels: _levels, ...rest } = item;
+			if (rest.kind !== 'exercise') return rest;
+			const { perSide: _perSide, ...noSide } = rest;
+			return { ...noSide, doses: noSide.doses.map(({ firstSide: _f, ...dose }) => dose) };
+		}) };
+		const back = readDraft(JSON.stringify(old));
+		expect(back?.items.map((i) => i.key)).toEqual([...d.items.map((i) => i.key)]);
+		expect(back?.items.every((i) => i.levels.length === 2 && i.levels.every(Boolean))).toBe(true);
+		expect(back?.items.map((i) => i.kind === 'exercise' && i.doses[0]?.firstSide)).toEqual(['left', 'left', 'left', 'left', false, 'left']);
+		// Two items claiming one key are told apart again.
+		const clash = readDraft(JSON.stringify({ ...d, items: d.items.map((i) => ({ ...i, key: 'same' })) }));
+		expect(new Set(clash?.items.map((i) => i.key)).size).toBe(d.items.length);
 	});
 
 	it('bounds the number of items', () => {

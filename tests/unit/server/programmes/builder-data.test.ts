@@ -24,12 +24,13 @@ describe('sentDraft', () => {
 		expect(!sent.ok && sent.message).toMatch(/1 problem to fix/);
 	});
 
-	it('refuses an exercise naming a clip this install does not have', () => {
+	it('refuses an exercise naming a clip this install does not have, placing it at that exercise as the preview does', () => {
 		const draft = fourExerciseDraft();
 		const [first, ...rest] = draft.items;
 		if (first?.kind !== 'exercise') throw new Error('fixture starts with an exercise');
 		const changed = { ...draft, items: [{ ...first, exercise: { ...first.exercise, media: { video: 'no-such-clip' } } }, ...rest] };
 		const sent = sentDraft(form(changed));
-		expect(!sent.ok && sent.message).toContain('no-such-clip');
+		expect(!sent.ok && sent.message).toMatch(/1 problem to fix/);
+		expect(!sent.ok && sent.problems).toEqual([{ field: 'items.0', message: expect.stringContaining('no video "no-such-clip"') }]);
 	});
 });

@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { draftFromRoutine } from '$lib/programme/from-routine';
 import { signInUrl } from '$lib/server/auth/redirect';
 import { getDatabase } from '$lib/server/db';
-import { builderPageLibrary, sentDraft } from '$lib/server/programmes/builder-data';
+import { builderPageLibrary, sentDraft, sidedExerciseIds } from '$lib/server/programmes/builder-data';
 import { programmeForOwner, saveVersion, withdrawProgramme } from '$lib/server/programmes/store';
 import { readForm } from '$lib/server/request-body';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,9 +12,10 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const found = await programmeForOwner(await getDatabase(), locals.instructor.id, params.id);
 	if (!found.ok) error(found.status, found.message);
 	const { programme } = found;
-	const draft = draftFromRoutine(programme.routine);
+	const page = builderPageLibrary();
+	const draft = draftFromRoutine(programme.routine, sidedExerciseIds(page.library));
 	return {
-		...builderPageLibrary(),
+		...page,
 		id: programme.id,
 		title: programme.title,
 		version: programme.version,
