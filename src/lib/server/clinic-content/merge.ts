@@ -6,11 +6,12 @@
  * kept for the start-up log and /teach, and the check runs again without it (a course may
  * have named a routine that is now gone) until what remains is clean.
  *
- * Pure, like content-set.ts: the files are read from disk by read-dir.ts.
+ * Pure, like content-set.ts: the files are read from disk by read-dir.ts. Relative imports,
+ * so `npm run validate -- --clinic DIR` (tsx, no SvelteKit aliases) runs this same check.
  */
-import { checkContent, contentKind, type AddedCatalog, type ContentFile, type ContentSet, type MediaFileExists } from '$lib/routine/content-set';
-import { parseCourse, parseMediaCatalog, parseRoutine, problemAt, type Parsed } from '$lib/routine/parse';
-import { compareProblems, formatProblem, type Problem } from '$lib/routine/problems';
+import { checkContent, contentKind, type AddedCatalog, type ContentFile, type ContentSet, type MediaFileExists } from '../../routine/content-set';
+import { parseCourse, parseMediaCatalog, parseRoutine, problemAt, type Parsed } from '../../routine/parse';
+import { compareProblems, formatProblem, type Problem } from '../../routine/problems';
 
 /** Where the clinic's media files are, for its media.yaml's check. */
 export interface ClinicMedia {

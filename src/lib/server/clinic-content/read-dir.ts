@@ -6,9 +6,9 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { ContentFile } from '$lib/routine/content-set';
-import type { Problem } from '$lib/routine/problems';
-import { MAX_FILE_BYTES, tooLargeMessage } from '$lib/routine/text-guards';
+import type { ContentFile } from '../../routine/content-set';
+import type { Problem } from '../../routine/problems';
+import { MAX_FILE_BYTES, tooLargeMessage } from '../../routine/text-guards';
 
 /** The validator's own limit: a file it would refuse is not read into memory either. */
 export const CLINIC_FILE_MAX_BYTES = MAX_FILE_BYTES;
