@@ -261,21 +261,18 @@ test("a clinician's programme and a clinic routine with its own clip play offlin
 		await ctx.setOffline(false);
 		await srv.restart();
 		await clinician.goto(builderUrl);
-		await addExercise(clinician, 'Standing back-bend');
+		// A clip neither the programme nor the clinic routine's download has yet.
+		await addExercise(clinician, "Child's pose");
 		await clinician.getByRole('button', { name: 'Save programme' }).click();
 		await expect(clinician.getByTestId('saved')).toContainText('version 2');
 
 		const before = new Set(await cachedMedia(patient));
 		const versionBefore = (await records(patient))[`${programmeId}@1`]?.version;
-		const requested: string[] = [];
-		const onRequest = (req: { url(): string }) => {
-			const u = new URL(req.url());
-			if (u.pathname.startsWith('/media/')) requested.push(u.pathname + u.search);
-		};
-		patient.on('request', onRequest);
+		mediaResponses.length = 0;
 		await patient.goto('/downloads');
 		await expect.poll(async () => (await records(patient))[`${programmeId}@1`]?.version, { timeout: 60_000 }).not.toBe(versionBefore);
-		patient.off('request', onRequest);
+		// What the page fetched while it updated the download.
+		const requested = mediaResponses.map((e) => pathOf(e.url));
 		expect(requested.length).toBeGreaterThan(0);
 		for (const u of requested) expect(before.has(u), `${u} was on the device already`).toBe(false);
 		const newClips = await listedClips(patient, `${srv.url}${shareLink}/offline.json`, 1);
@@ -290,7 +287,7 @@ test("a clinician's programme and a clinic routine with its own clip play offlin
 		await ctx.setOffline(true);
 		await srv.signal('SIGTERM');
 		await patient.goto(shareLink);
-		await expect(patient.locator('table.dosage').first()).toContainText('Standing back-bend');
+		await expect(patient.locator('table.dosage').first()).toContainText("Child's pose");
 		await patient.goto(`${shareLink}/play?level=1`);
 		await expect(patient.getByTestId('session-state')).toHaveText('Ready', { timeout: 20_000 });
 	});
