@@ -3,7 +3,8 @@
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
 /**
- * Limber's service worker: the app opens and downloaded routines play with no network.
+ * Limber's service worker: the app opens and downloaded routines (and clinicians'
+ * programmes) play with no network.
  *
  * - Install precaches this build's shell (scripts, styles, icons, prerendered files such as
  *   the media lists and the voice manifest) and its pages (home, history, safety check,
@@ -33,7 +34,8 @@ async function downloadPagePaths(): Promise<string[]> {
 	try {
 		const db = await openOfflineDb();
 		try {
-			return (await listDownloads(db)).flatMap((r) => downloadPages(r.routineId, r.level));
+			// A withdrawn programme keeps its record but nothing to play: its pages are not saved again.
+			return (await listDownloads(db)).filter((r) => r.withdrawn !== true).flatMap((r) => downloadPages(r.routineId, r.level, r.shareId));
 		} finally {
 			db.close();
 		}

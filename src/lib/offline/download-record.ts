@@ -3,6 +3,11 @@
  * sizes) and from which version of its media list. A record is written only once every
  * file is in the media cache, so a record means "ready offline". Records come back from
  * IndexedDB and are checked before use: one that does not fit is ignored, never trusted.
+ *
+ * A clinician's programme is a download like a routine, with its share id (its pages are
+ * /p/SHARE…). When the clinician withdraws it, the record stays, marked so and holding no
+ * files, so the downloads page can say what became of it; the person's history of it is in
+ * the progress store and is not touched.
  */
 import type { RoutineMedia } from './media-list';
 import type { PlannedFile } from './pick-files';
@@ -11,6 +16,10 @@ export interface DownloadRecord {
 	/** `routine@level` */
 	readonly id: string;
 	readonly routineId: string;
+	/** A clinician's programme: its share id. */
+	readonly shareId?: string;
+	/** The clinician withdrew the programme: nothing of it is kept to play. */
+	readonly withdrawn?: true;
 	readonly level: number;
 	readonly title: string;
 	readonly levelName: string;
@@ -23,6 +32,7 @@ export interface DownloadRecord {
 }
 
 const ROUTINE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SHARE_ID = /^[A-Za-z0-9_-]{22}$/;
 const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z$/;
 
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
@@ -45,6 +55,7 @@ export function makeRecord(list: RoutineMedia, level: number, files: readonly Pl
 	return {
 		id: downloadId(list.routineId, level),
 		routineId: list.routineId,
+		...(list.shareId === undefined ? {} : { shareId: list.shareId }),
 		level,
 		title: list.title,
 		levelName: entry.name,
@@ -75,12 +86,16 @@ export function parseRecord(value: unknown): DownloadRecord | null {
 		r.files.every(isFile) &&
 		isCount(r.bytes) &&
 		isText(r.savedAt, 40) &&
-		ISO_TIME.test(r.savedAt);
+		ISO_TIME.test(r.savedAt) &&
+		(r.shareId === undefined || (typeof r.shareId === 'string' && SHARE_ID.test(r.shareId))) &&
+		(r.withdrawn === undefined || (r.withdrawn === true && r.shareId !== undefined));
 	if (!ok) return null;
 	const files = (r.files as PlannedFile[]).map((f) => ({ url: f.url, bytes: f.bytes }));
 	return {
 		id: r.id as string,
 		routineId: r.routineId as string,
+		...(r.shareId === undefined ? {} : { shareId: r.shareId as string }),
+		...(r.withdrawn === true ? { withdrawn: true as const } : {}),
 		level: r.level as number,
 		title: r.title as string,
 		levelName: r.levelName as string,
@@ -94,5 +109,10 @@ export function parseRecord(value: unknown): DownloadRecord | null {
 /** The routine's media changed since this download: it needs the new files. */
 export function isOutdated(rec: DownloadRecord, list: RoutineMedia): boolean {
 	const entry = list.levels.find((l) => l.level === rec.level);
-	return entry !== undefined && entry.version !== rec.version;
+	return rec.withdrawn !== true && entry !== undefined && entry.version !== rec.version;
+}
+
+/** What is left of a download once its programme is withdrawn: the fact, no files. */
+export function withdrawnRecord(rec: DownloadRecord): DownloadRecord {
+	return { ...rec, withdrawn: true, files: [], bytes: 0 };
 }

@@ -8,11 +8,12 @@
  * download needs. The records' ids are also kept in localStorage, which is not part of the
  * storage a browser evicts under quota pressure (Chromium), so the page can say when the
  * browser has removed downloads to free space. A record whose files are gone is reported
- * too.
+ * too. A clinician's programme downloads the same way (its pages are /p/SHARE…); once it is
+ * withdrawn its files and pages go, and its record stays, marked, until the person removes it.
  */
 import { isPagesCache, MEDIA_CACHE } from './cache-names';
 import { deleteDownload, listDownloads, putDownload, type OfflineConnection } from './download-db';
-import { downloadId, isOutdated, makeRecord, type DownloadRecord } from './download-record';
+import { downloadId, isOutdated, makeRecord, withdrawnRecord, type DownloadRecord } from './download-record';
 import { failureMessage, fetchFile } from './fetch-file';
 import type { RoutineMedia } from './media-list';
 import { missingFiles, orphanedKeys } from './orphans';
@@ -128,11 +129,12 @@ export class Downloads {
 	/** Whole on this device: a record whose files are all still in the cache. */
 	isReady(routineId: string, level: number): boolean {
 		const id = downloadId(routineId, level);
-		return this.record(id) !== null && !this.#incomplete.has(id);
+		const rec = this.record(id);
+		return rec !== null && rec.withdrawn !== true && !this.#incomplete.has(id);
 	}
 	/** Routines with at least one level ready offline. */
 	readyRoutines(): ReadonlySet<string> {
-		return new Set(this.#records.filter((r) => !this.#incomplete.has(r.id)).map((r) => r.routineId));
+		return new Set(this.#records.filter((r) => r.withdrawn !== true && !this.#incomplete.has(r.id)).map((r) => r.routineId));
 	}
 
 	/** Reads the records and checks them against the cache; once, later calls share it. */
@@ -203,7 +205,7 @@ export class Downloads {
 			controller.signal.throwIfAborted();
 			const pagesCaches = await this.#pagesCaches();
 			if (pagesCaches.length === 0) throw new NotInstalledError();
-			for (const pages of pagesCaches) await savePages(pages, downloadPages(list.routineId, level), this.#deps.origin, this.#deps.fetch);
+			for (const pages of pagesCaches) await savePages(pages, downloadPages(list.routineId, level, list.shareId), this.#deps.origin, this.#deps.fetch);
 			controller.signal.throwIfAborted();
 			const rec = makeRecord(list, level, planned, (this.#deps.now ?? (() => new Date()))());
 			await this.#withDb((db) => putDownload(db, rec));
@@ -227,6 +229,25 @@ export class Downloads {
 		await this.load();
 		const outdated = this.#records.filter((r) => r.routineId === list.routineId && isOutdated(r, list));
 		for (const r of outdated) await this.download(list, r.level);
+	}
+
+	/**
+	 * The clinician withdrew this programme (its media list answered 410, or its page said
+	 * so): its levels stop playing offline, their files and pages go, and their records stay,
+	 * marked withdrawn, so the downloads page can say so. History is not touched.
+	 */
+	async withdraw(shareId: string): Promise<void> {
+		await this.load();
+		const hit = this.#records.filter((r) => r.shareId === shareId && r.withdrawn !== true);
+		if (hit.length === 0) return;
+		for (const r of hit) this.cancel(r.id);
+		const marked = hit.map(withdrawnRecord);
+		for (const rec of marked) await this.#withDb((db) => putDownload(db, rec));
+		this.#records = this.#records.map((r) => marked.find((m) => m.id === r.id) ?? r);
+		this.#writeLedger();
+		await this.#cleanup();
+		for (const rec of hit) await this.#dropPages(rec);
+		void this.refreshStorage();
 	}
 
 	cancel(id: string): void {
@@ -296,13 +317,14 @@ export class Downloads {
 		for (const key of orphanedKeys(keys, this.#records, inProgress)) await cache.delete(key);
 	}
 
-	/** The removed level's player pages; the routine page too once no level of it is left. */
+	/** The removed level's player pages; the routine page too once no level of it is left to play. */
 	async #dropPages(rec: DownloadRecord): Promise<void> {
-		const paths = downloadPages(rec.routineId, rec.level);
-		const otherLevel = this.#records.some((r) => r.routineId === rec.routineId);
+		const [home, homeData, ...player] = downloadPages(rec.routineId, rec.level, rec.shareId);
+		const otherLevel = this.#records.some((r) => r.routineId === rec.routineId && r.id !== rec.id && r.withdrawn !== true);
+		const paths = otherLevel ? player : [home, homeData, ...player];
 		for (const pages of await this.#pagesCaches()) {
 			for (const path of paths) {
-				if (otherLevel && path.startsWith('/routines/')) continue;
+				if (path === undefined) continue;
 				await pages.delete(pageKey(new URL(path, this.#deps.origin)));
 			}
 		}

@@ -6,7 +6,9 @@
  * relative to /media/ and carry content hashes (`?v=`), as the play page gives them.
  *
  * Made on the server from the same session media the play page uses, for every routine and
- * level, and served as the prerendered /routines/ID/offline.json.
+ * level, and served as the prerendered /routines/ID/offline.json (a clinic's routines and
+ * clinicians' programmes, which change without a build, at /routines/ID/offline.json and
+ * /p/SHARE/offline.json by the server).
  */
 import { cueMedia, type SoundFiles } from '../media/cue-scheduler';
 import { mimeOf, type MediaKind } from '../media/playable';
@@ -36,13 +38,19 @@ export interface MediaItem {
 export interface LevelMedia {
 	readonly level: number;
 	readonly name: string;
-	/** Changes whenever any of the level's files or their contents change. */
+	/**
+	 * Changes whenever any of the level's files or their contents change, or the routine
+	 * itself (a new programme version, a clinic file reloaded): its saved pages are then out
+	 * of date too.
+	 */
 	readonly version: string;
 	readonly items: readonly MediaItem[];
 }
 
 export interface RoutineMedia {
 	readonly routineId: string;
+	/** A clinician's programme: its share id, which names its pages (page-urls.ts). */
+	readonly shareId?: string;
 	readonly title: string;
 	/** Size in bytes of every path named in the levels. */
 	readonly bytes: Readonly<Record<string, number>>;

@@ -7,7 +7,11 @@
 export const OFFLINE_STATUS = 503;
 
 export function offlineMessageFor(pathname: string): string {
-	return /^\/(routines|play)\//.test(pathname)
-		? 'This routine is not downloaded to this device, so it needs a connection. Routines marked “Ready offline” on the home page play without one.'
-		: 'This page is not on this device, and there is no connection.';
+	if (/^\/(routines|play)\//.test(pathname)) {
+		return 'This routine is not downloaded to this device, so it needs a connection. Routines marked “Ready offline” on the home page play without one.';
+	}
+	if (/^\/p\/[^/]+\/play\//.test(pathname)) {
+		return 'This programme is not downloaded to this device, so it needs a connection. On its page, “Download for offline” keeps a level to play without one.';
+	}
+	return 'This page is not on this device, and there is no connection.';
 }

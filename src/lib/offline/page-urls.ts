@@ -10,10 +10,32 @@ export const SHELL_PAGES: readonly string[] = ['/', '/__data.json', '/history', 
 /** The page served for a navigation that is neither online nor saved (static/offline.html). */
 export const OFFLINE_PAGE = '/offline.html';
 
-/** The routine page and the player of one level, each with its data. */
-export function downloadPages(routineId: string, level: number): string[] {
-	const id = encodeURIComponent(routineId);
-	return [`/routines/${id}`, `/routines/${id}/__data.json`, `/play/${id}?level=${level}`, `/play/${id}/__data.json?level=${level}`];
+/**
+ * A shipped or clinic routine lives at /routines/ID and plays at /play/ID; a clinician's
+ * programme (its share id given) lives at /p/SHARE and plays at /p/SHARE/play, under a
+ * routine id of its own.
+ */
+export function routinePage(routineId: string, shareId?: string): string {
+	return shareId === undefined ? `/routines/${encodeURIComponent(routineId)}` : `/p/${encodeURIComponent(shareId)}`;
+}
+
+function playPage(routineId: string, shareId?: string): string {
+	return shareId === undefined ? `/play/${encodeURIComponent(routineId)}` : `/p/${encodeURIComponent(shareId)}/play`;
+}
+
+/** The routine's (or programme's) page and the player of one level, each with its data. */
+export function downloadPages(routineId: string, level: number, shareId?: string): string[] {
+	const home = routinePage(routineId, shareId);
+	const play = playPage(routineId, shareId);
+	return [home, `${home}/__data.json`, `${play}?level=${level}`, `${play}/__data.json?level=${level}`];
+}
+
+/**
+ * Where a routine's media list is: made at build time for shipped routines, by the server
+ * for a clinic's routines and for a programme (whose versions change without a build).
+ */
+export function mediaListUrl(routineId: string, shareId?: string): string {
+	return `${routinePage(routineId, shareId)}/offline.json`;
 }
 
 const KIT_PARAMS = ['x-sveltekit-invalidated', 'x-sveltekit-trailing-slash'];

@@ -8,7 +8,7 @@
  */
 import { parseCourse, parseMediaCatalog, parseRoutine, type ContentFile, type Parsed } from './parse';
 import { compareProblems, type Problem } from './problems';
-import { checkReferences, type Located, type MediaFileExists } from './references';
+import { checkReferences, mergeCatalogs, type Located, type MediaFileExists } from './references';
 import type { Course, MediaCatalog, Routine } from './schema';
 import { parsePlanContent } from '../plan/plan-parse';
 import { checkPlanReferences } from '../plan/plan-references';
@@ -29,6 +29,18 @@ export interface ContentSet {
 }
 
 export type ContentKind = 'routine' | 'course' | 'catalog' | 'plan';
+
+/**
+ * A second media catalogue beside the main one: a clinic's own media.yaml, whose files live
+ * in the clinic's media folder. Routines may name its clips, stills and sounds; its problems
+ * are placed in its own file. Ids the main catalogue has too are the caller's to refuse.
+ */
+export interface AddedCatalog {
+	readonly file: ContentFile;
+	readonly mediaFileExists: MediaFileExists;
+	/** How a missing file's problem names the folder, e.g. `/srv/clinic/media`. */
+	readonly mediaDir: string;
+}
 
 export function contentKind(file: string): ContentKind | undefined {
 	const path = file.replace(/\\/g, '/');
@@ -68,7 +80,7 @@ function expectedCatalogPath(files: readonly ContentFile[]): string {
 	return 'media.yaml';
 }
 
-export function checkContent(files: readonly ContentFile[], mediaFileExists: MediaFileExists): ContentSet {
+export function checkContent(files: readonly ContentFile[], mediaFileExists: MediaFileExists, added?: AddedCatalog): ContentSet {
 	const ordered = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 	const problems: Problem[] = [];
 	const routines: Parsed<Routine>[] = [];
@@ -84,7 +96,8 @@ export function checkContent(files: readonly ContentFile[], mediaFileExists: Med
 		else if (kind === 'plan') plans.push(parsePlanContent(f));
 		else problems.push(wholeFile(f.file, unknownKindMessage(f.file)));
 	}
-	for (const parsed of [...routines, ...courses, ...catalogs, ...plans]) problems.push(...parsed.problems);
+	const addedParsed = added ? parseMediaCatalog(added.file) : undefined;
+	for (const parsed of [...routines, ...courses, ...catalogs, ...plans, ...(addedParsed ? [addedParsed] : [])]) problems.push(...parsed.problems);
 
 	const [catalog, ...extra] = catalogs;
 	for (const other of extra) {
@@ -97,9 +110,11 @@ export function checkContent(files: readonly ContentFile[], mediaFileExists: Med
 	const validRoutines = routines.flatMap(located);
 	const validCourses = courses.flatMap(located);
 	const validCatalog = catalog ? located(catalog)[0] : undefined;
+	const validAdded = addedParsed ? located(addedParsed)[0] : undefined;
+	const addedCatalog = added && validAdded ? { catalog: validAdded, mediaFileExists: added.mediaFileExists, mediaDir: added.mediaDir } : undefined;
 	const invalidRoutineIds = new Set(routines.flatMap((r) => intendedId(r) ?? []));
 	problems.push(
-		...checkReferences({ routines: validRoutines, courses: validCourses, catalog: validCatalog, invalidRoutineIds }, mediaFileExists)
+		...checkReferences({ routines: validRoutines, courses: validCourses, catalog: validCatalog, invalidRoutineIds, addedCatalog }, mediaFileExists)
 	);
 
 	const [plan, ...extraPlans] = plans;
@@ -110,7 +125,7 @@ export function checkContent(files: readonly ContentFile[], mediaFileExists: Med
 	return {
 		routines: validRoutines.map((r) => r.value),
 		courses: validCourses.map((c) => c.value),
-		catalog: validCatalog?.value ?? null,
+		catalog: validCatalog ? mergeCatalogs(validCatalog.value, validAdded?.value) : null,
 		plan: validPlan?.value ?? null,
 		problems: problems.sort(compareProblems)
 	};

@@ -24,6 +24,29 @@ export interface ReferenceInput {
 	readonly catalog?: Located<MediaCatalog>;
 	/** Ids of routine files that exist but failed validation: a course naming one is not blamed again. */
 	readonly invalidRoutineIds?: ReadonlySet<string>;
+	/** A second catalogue whose entries routines may name too (a clinic's own media.yaml). */
+	readonly addedCatalog?: AddedCatalogSource;
+}
+
+export interface AddedCatalogSource {
+	readonly catalog: Located<MediaCatalog>;
+	/** Where its files are looked for, and how a problem names that folder. */
+	readonly mediaFileExists: MediaFileExists;
+	readonly mediaDir: string;
+}
+
+/**
+ * The catalogue routines are checked against and played from: the main one's entries, and
+ * the added one's under ids the main one does not have (a clash is the caller's to refuse:
+ * see src/lib/server/clinic-content/merge.ts).
+ */
+export function mergeCatalogs(main: MediaCatalog, added: MediaCatalog | undefined): MediaCatalog {
+	if (!added) return main;
+	return {
+		sounds: { ...added.sounds, ...main.sounds },
+		videos: { ...added.videos, ...main.videos },
+		images: { ...added.images, ...main.images }
+	};
 }
 
 /** `relPath` is relative to static/media, as written in the catalogue. */
@@ -156,22 +179,22 @@ function mediaReferences(source: Located<Routine>, catalog: MediaCatalog): Probl
 	return problems;
 }
 
-/** Every part and other-side clip of a video fits it and exists. */
-function clipParts(source: Located<MediaCatalog>): Problem[] {
+/** Every part and other-side clip of a video fits it and exists (in `videos`, every clip there is). */
+function clipParts(source: Located<MediaCatalog>, videos: MediaCatalog['videos'] = source.value.videos): Problem[] {
 	const problems: Problem[] = [];
 	for (const [id, v] of Object.entries(source.value.videos)) {
 		for (const [name, part] of Object.entries(v.parts ?? {})) {
 			if (part.out > v.duration + 0.001) problems.push(problemAt(source, ['videos', id, 'parts', name, 'out'], `part "${name}" ends at ${part.out} s, but video "${id}" is only ${v.duration} s long`));
 		}
-		if (v.otherSide !== undefined && v.otherSide !== 'mirror' && !(v.otherSide in source.value.videos)) {
-			problems.push(problemAt(source, ['videos', id, 'otherSide'], `no video "${v.otherSide}" for the other side (or say mirror)${didYouMean(v.otherSide, Object.keys(source.value.videos))}`));
+		if (v.otherSide !== undefined && v.otherSide !== 'mirror' && !Object.hasOwn(videos, v.otherSide)) {
+			problems.push(problemAt(source, ['videos', id, 'otherSide'], `no video "${v.otherSide}" for the other side (or say mirror)${didYouMean(v.otherSide, Object.keys(videos))}`));
 		}
 		if (v.otherSide !== undefined && v.side === undefined) problems.push(problemAt(source, ['videos', id, 'otherSide'], 'otherSide needs side: the side this clip shows'));
 	}
 	return problems;
 }
 
-function catalogFiles(source: Located<MediaCatalog>, exists: MediaFileExists): Problem[] {
+function catalogFiles(source: Located<MediaCatalog>, exists: MediaFileExists, mediaDir = 'static/media'): Problem[] {
 	const c = source.value;
 	const files: { path: FieldPath; rel: string }[] = [
 		...Object.entries(c.sounds).flatMap(([id, s]) => s.files.map((rel, i) => ({ path: ['sounds', id, 'files', i], rel }))),
@@ -181,7 +204,7 @@ function catalogFiles(source: Located<MediaCatalog>, exists: MediaFileExists): P
 		]),
 		...Object.entries(c.images).map(([id, image]) => ({ path: ['images', id, 'file'], rel: image.file }))
 	];
-	return files.filter((f) => !exists(f.rel)).map((f) => problemAt(source, f.path, `file static/media/${f.rel} does not exist`));
+	return files.filter((f) => !exists(f.rel)).map((f) => problemAt(source, f.path, `file ${mediaDir}/${f.rel} does not exist`));
 }
 
 function lessonReferences(source: Located<Course>, routines: ReadonlyMap<string, Routine>, invalid: ReadonlySet<string>): Problem[] {
@@ -203,8 +226,9 @@ function lessonReferences(source: Located<Course>, routines: ReadonlyMap<string,
 }
 
 export function checkReferences(input: ReferenceInput, mediaFileExists: MediaFileExists): Problem[] {
-	const { routines, courses, catalog } = input;
+	const { routines, courses, catalog, addedCatalog: added } = input;
 	const byId = new Map(routines.map((r) => [r.value.id, r.value]));
+	const merged = catalog ? mergeCatalogs(catalog.value, added?.catalog.value) : undefined;
 	return [
 		...duplicateIds('routine', routines),
 		...duplicateIds('course', courses),
@@ -212,10 +236,12 @@ export function checkReferences(input: ReferenceInput, mediaFileExists: MediaFil
 			...duplicateEntries(r, 'exercises', 'exercise'),
 			...duplicateEntries(r, 'education', 'education'),
 			...stepReferences(r),
-			...(catalog ? mediaReferences(r, catalog.value) : [])
+			...(merged ? mediaReferences(r, merged) : [])
 		]),
 		...(catalog ? catalogFiles(catalog, mediaFileExists) : []),
 		...(catalog ? clipParts(catalog) : []),
+		...(added ? catalogFiles(added.catalog, added.mediaFileExists, added.mediaDir) : []),
+		...(added ? clipParts(added.catalog, merged?.videos ?? added.catalog.value.videos) : []),
 		...courses.flatMap((c) => lessonReferences(c, byId, input.invalidRoutineIds ?? new Set()))
 	].sort(compareProblems);
 }

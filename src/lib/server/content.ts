@@ -3,21 +3,24 @@
  * validated once on first use. Invalid content is a build/deploy error, not a page error:
  * the build's content check and `npm run validate` catch it first.
  *
- * A clinic's own routines and courses (LIMBER_CONTENT_DIR) are read from disk at the same
- * moment and checked with the shipped ones; a clinic file with problems is left out and its
- * problems printed (and shown on /teach) instead of stopping the server.
+ * A clinic's own routines, courses and media catalogue (LIMBER_CONTENT_DIR) are read from
+ * disk at the same moment and checked with the shipped ones; a clinic file with problems is
+ * left out and its problems printed (and shown on /teach) instead of stopping the server.
+ * The clinic's media files are hashed then too, so their URLs carry `?v=` like the shipped.
  */
 import { error } from '@sveltejs/kit';
 import { compile } from '$lib/routine/compile';
 import { summarize, type RoutineSummary } from '$lib/routine/catalogue';
 import { formatProblem, type Problem } from '$lib/routine/problems';
 import { CLINIC_DIR_VARIABLE, mergeClinicContent } from './clinic-content/merge';
-import { readClinicFiles } from './clinic-content/read-dir';
+import { CLINIC_MEDIA_FOLDER, readClinicFiles } from './clinic-content/read-dir';
+import path from 'node:path';
+import { readMediaFiles, type HashMemo, type MediaFileTable } from './media-table';
 import type { Course, MediaCatalog, Routine } from '$lib/routine/schema';
 import type { Timeline } from '$lib/routine/timeline';
 import type { RoutinePlan } from '$lib/progress/routine-progress';
 import type { PlanContent } from '$lib/plan/plan-schema';
-import { media } from './media-urls';
+import { media, shippedMediaFiles, useClinicMediaFiles } from './media-urls';
 
 const raw = import.meta.glob('/src/content/**/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<
 	string,
@@ -60,17 +63,29 @@ export function reloadLibrary(): Library {
 	return library;
 }
 
+/** Hashes of the clinic's media files, kept across reloads: only changed files are read again. */
+const clinicHashes: HashMemo = new Map();
+
 function buildLibrary(): Library {
-	const files = Object.entries(raw).map(([path, text]) => ({ file: path.replace(/^\//, ''), text }));
+	const files = Object.entries(raw).map(([file, text]) => ({ file: file.replace(/^\//, ''), text }));
 	const configured = process.env[CLINIC_DIR_VARIABLE]?.trim();
 	const read = configured ? readClinicFiles(configured) : null;
-	// Media files are checked against static/ by the build and the validator; at run time
-	// the server may not even have static/ beside it (adapter-node copies it to build/client).
-	const merged = mergeClinicContent(files, read?.files ?? [], () => true);
+	const mediaDir = read ? path.join(read.dir, CLINIC_MEDIA_FOLDER) : null;
+	const { table: clinicTable, problem: mediaProblem } = mediaDir ? readClinicMedia(mediaDir) : { table: {}, problem: null };
+	// Shipped media files are checked against static/ by the build and the validator; at
+	// run time the server may not even have static/ beside it (adapter-node copies it to
+	// build/client). A clinic catalogue's files are looked for in the clinic's media folder,
+	// or among the shipped ones (a clinic clip may reuse a shipped still).
+	const clinicMedia = {
+		dir: mediaDir ?? CLINIC_MEDIA_FOLDER,
+		mediaFileExists: (rel: string) => Object.hasOwn(clinicTable, rel) || Object.hasOwn(shippedMediaFiles, rel)
+	};
+	const merged = mergeClinicContent(files, read?.files ?? [], () => true, clinicMedia);
+	useClinicMediaFiles(clinicTable);
 	const result = merged.set;
 	if (!result.catalog) throw new Error("Limber's content has no media catalogue");
 	const catalog = result.catalog;
-	const clinic = read ? { dir: read.dir, loaded: merged.loaded, problems: [...read.problems, ...merged.problems] } : null;
+	const clinic = read ? { dir: read.dir, loaded: merged.loaded, problems: [...read.problems, ...(mediaProblem ? [mediaProblem] : []), ...merged.problems] } : null;
 	if (clinic) reportClinicContent(clinic);
 	return {
 		routines: new Map(result.routines.map((r) => [r.id, r])),
@@ -80,6 +95,16 @@ function buildLibrary(): Library {
 		plan: result.plan,
 		clinic
 	};
+}
+
+/** The clinic's media files; one that cannot be read is a problem on the list, not a failed start. */
+function readClinicMedia(dir: string): { table: MediaFileTable; problem: Problem | null } {
+	try {
+		return { table: readMediaFiles(dir, clinicHashes), problem: null };
+	} catch (err) {
+		const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
+		return { table: {}, problem: { file: dir, line: 1, column: 1, message: `the media folder cannot be read (${code}); its files are left out`, path: '' } };
+	}
 }
 
 /** Once, at start: one line per problem, in the form editors and CI jump to. */

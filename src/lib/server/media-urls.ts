@@ -1,10 +1,12 @@
 /**
  * The one place that turns a media file's path into the path the pages are given: with its
  * content hash as `?v=` (`video/clip.webm` → `video/clip.webm?v=3f2a9c01b7de`). Hashes come
- * from the files in static/media at build time (scripts/build/media-files.ts), so a changed
- * file gets a new URL: HTTP caches may keep `?v=` responses for good, and the offline media
- * cache keys its copies by these URLs. Every load function that hands media to a page goes
- * through here (content.ts, tracks.ts, the voice manifest, the offline media lists).
+ * from the files in static/media at build time (scripts/build/media-files.ts), and from a
+ * clinic's LIMBER_CONTENT_DIR/media when the server reads that folder (content.ts), so a
+ * changed file gets a new URL: HTTP caches may keep `?v=` responses for good, and the
+ * offline media cache keys its copies by these URLs. Every load function that hands media
+ * to a page goes through here (content.ts, tracks.ts, the voice manifest, the offline media
+ * lists).
  */
 import files from 'virtual:limber/media-files';
 import { VERSION_PARAM, withoutQuery } from '$lib/media/media-path';
@@ -58,5 +60,24 @@ export function mediaUrls(table: FileTable): MediaUrls {
 	};
 }
 
-/** The build's media files. */
-export const media: MediaUrls = mediaUrls(files);
+/** The build's own files (static/media). */
+export const shippedMediaFiles: FileTable = files;
+
+let current = mediaUrls(files);
+
+/**
+ * Adds a clinic's media files (read from LIMBER_CONTENT_DIR/media) to the shipped ones, in
+ * place of any added before (a reload). A shipped file of the same path wins, as it does
+ * when the server answers `/media/…` (src/lib/server/http/start.ts).
+ */
+export function useClinicMediaFiles(clinic: FileTable): void {
+	current = mediaUrls({ ...clinic, ...files });
+}
+
+/** The build's media files, and the clinic's once content.ts has read them. */
+export const media: MediaUrls = {
+	versioned: (path) => current.versioned(path),
+	versionedAll: (paths) => current.versionedAll(paths),
+	bytes: (path) => current.bytes(path),
+	catalog: (catalog) => current.catalog(catalog)
+};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { downloadId, isOutdated, makeRecord, parseRecord } from '../../../src/lib/offline/download-record';
+import { downloadId, isOutdated, makeRecord, parseRecord, withdrawnRecord } from '../../../src/lib/offline/download-record';
 import type { RoutineMedia } from '../../../src/lib/offline/media-list';
 
 const list: RoutineMedia = {
@@ -64,5 +64,30 @@ describe('isOutdated', () => {
 		expect(isOutdated(rec, list)).toBe(false);
 		const changed: RoutineMedia = { ...list, levels: [{ level: 1, name: 'Gentle start', version: 'v-new', items: [] }] };
 		expect(isOutdated(rec, changed)).toBe(true);
+	});
+});
+
+describe('a programme download', () => {
+	const programme: RoutineMedia = { ...list, routineId: 'programme-0a1b', shareId: 'AbCdEfGhIjKlMnOpQrStUv' };
+	const rec = makeRecord(programme, 1, files, at);
+
+	it('keeps the share id, and reads back with it', () => {
+		expect(rec.shareId).toBe('AbCdEfGhIjKlMnOpQrStUv');
+		expect(parseRecord(structuredClone(rec))).toEqual(rec);
+	});
+
+	it('withdrawn, holds no files, reads back so, and is never outdated', () => {
+		const gone = withdrawnRecord(rec);
+		expect(gone).toMatchObject({ withdrawn: true, files: [], bytes: 0, shareId: rec.shareId, title: rec.title });
+		expect(parseRecord(structuredClone(gone))).toEqual(gone);
+		expect(isOutdated(gone, { ...programme, levels: [{ ...programme.levels[0]!, version: 'new' }] })).toBe(false);
+	});
+
+	it.each([
+		['a share id that is not one', { ...rec, shareId: '../x' }],
+		['withdrawn without a share id', { ...makeRecord(list, 1, files, at), withdrawn: true }],
+		['withdrawn as a string', { ...rec, withdrawn: 'yes' }]
+	])('ignores a record with %s', (_name, value) => {
+		expect(parseRecord(value)).toBeNull();
 	});
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isOutdatedCache, MEDIA_CACHE, pagesCache, shellCache } from '../../../src/lib/offline/cache-names';
-import { downloadPages, pageKey } from '../../../src/lib/offline/page-urls';
+import { downloadPages, mediaListUrl, pageKey, routinePage } from '../../../src/lib/offline/page-urls';
 import { requestKind, shellFiles } from '../../../src/lib/offline/request-kind';
 
 const ORIGIN = 'http://127.0.0.1:3000';
@@ -57,5 +57,13 @@ describe('page keys', () => {
 			'/play/desk-break?level=3',
 			'/play/desk-break/__data.json?level=3'
 		]);
+	});
+
+	it("name a programme's own page and player, under its share id", () => {
+		const share = 'AbCdEfGhIjKlMnOpQrStUv';
+		expect(downloadPages('programme-0a1b', 2, share)).toEqual([`/p/${share}`, `/p/${share}/__data.json`, `/p/${share}/play?level=2`, `/p/${share}/play/__data.json?level=2`]);
+		expect(routinePage('programme-0a1b', share)).toBe(`/p/${share}`);
+		expect(mediaListUrl('programme-0a1b', share)).toBe(`/p/${share}/offline.json`);
+		expect(mediaListUrl('desk-break')).toBe('/routines/desk-break/offline.json');
 	});
 });

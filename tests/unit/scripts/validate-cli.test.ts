@@ -188,3 +188,35 @@ describe('npm run validate', { timeout: 90_000 }, () => {
 		expect(run.status).toBe(0);
 	});
 });
+
+describe('validate --clinic DIR', () => {
+	it("checks a clinic folder as the server does: its media.yaml's files under DIR/media, a shipped id refused", async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'limber-validate-clinic-'));
+		try {
+			mkdirSync(join(dir, 'media', 'clinic'), { recursive: true });
+			const catalog = 'sounds:\n  gong:\n    files: [clinic/gong.webm]\nimages: {}\nvideos:\n  clinic-clip:\n    files: [clinic/clip.webm]\n    duration: 3\n';
+			writeFileSync(join(dir, 'media.yaml'), catalog);
+			writeFileSync(join(dir, 'media', 'clinic', 'gong.webm'), 'gong');
+			const missing = await cli(['--clinic', dir]);
+			const at = positionOf(catalog, 'clinic/clip.webm');
+			expect(missing.problemLines).toEqual([`${dir}/media.yaml:${at.line}:${at.column}: file ${dir}/media/clinic/clip.webm does not exist (at videos.clinic-clip.files.0)`]);
+			expect(missing.status).toBe(1);
+
+			writeFileSync(join(dir, 'media', 'clinic', 'clip.webm'), 'clip');
+			const clean = await cli(['--clinic', dir]);
+			expect(clean.stdout).toContain('1 clinic file checked, 1 would load, 0 problems');
+			expect(clean.status).toBe(0);
+
+			// A shipped sound's id (src/content/media.yaml has "tick").
+			writeFileSync(join(dir, 'media.yaml'), catalog.replace('  gong:', '  tick:'));
+			const clash = await cli(['--clinic', dir]);
+			expect(clash.problemLines).toHaveLength(1);
+			expect(clash.problemLines[0]).toContain('sound id "tick" is already in the shipped media catalogue src/content/media.yaml');
+			expect(clash.problemLines[0]).toContain(`${dir}/media.yaml is left out`);
+			expect(clash.status).toBe(1);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+		// Three runs of the CLI, each a tsx start-up on a shared 2-core machine.
+	}, 240_000);
+});

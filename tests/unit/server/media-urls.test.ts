@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { media, mediaUrls } from '../../../src/lib/server/media-urls';
+import { media, mediaUrls, useClinicMediaFiles } from '../../../src/lib/server/media-urls';
 import type { MediaCatalog } from '../../../src/lib/routine/schema';
 
 const table = { 'video/a.webm': ['aaaaaaaaaaaa', 100], 'video/a.webp': ['bbbbbbbbbbbb', 10], 'sounds/t.webm': ['cccccccccccc', 5] } as const;
@@ -41,5 +41,23 @@ describe('the build’s media table', () => {
 	it('hashes the files in static/media', () => {
 		expect(media.versioned('sounds/tick.webm')).toMatch(/^sounds\/tick\.webm\?v=[0-9a-f]{12}$/);
 		expect(media.bytes('sounds/tick.webm')).toBeGreaterThan(100);
+	});
+
+	it("versions a clinic's media files too, a shipped file of the same path winning, and forgets them on a reload", () => {
+		const shippedTick = media.versioned('sounds/tick.webm');
+		useClinicMediaFiles({ 'clinic/knee.webm': ['abcdefabcdef', 42], 'sounds/tick.webm': ['000000000000', 1] });
+		try {
+			expect(media.versioned('clinic/knee.webm')).toBe('clinic/knee.webm?v=abcdefabcdef');
+			expect(media.bytes('clinic/knee.webm')).toBe(42);
+			expect(media.versioned('sounds/tick.webm')).toBe(shippedTick);
+			const catalog: MediaCatalog = { sounds: {}, videos: { k: { files: ['clinic/knee.webm'], duration: 3 } }, images: {} };
+			expect(media.catalog(catalog).videos.k?.files).toEqual(['clinic/knee.webm?v=abcdefabcdef']);
+			useClinicMediaFiles({ 'clinic/knee.webm': ['fedcbafedcba', 43] });
+			expect(media.versioned('clinic/knee.webm')).toBe('clinic/knee.webm?v=fedcbafedcba');
+			expect(media.catalog(catalog).videos.k?.files).toEqual(['clinic/knee.webm?v=fedcbafedcba']);
+		} finally {
+			useClinicMediaFiles({});
+		}
+		expect(media.versioned('clinic/knee.webm')).toBe('clinic/knee.webm');
 	});
 });

@@ -1,15 +1,24 @@
 /**
- * A clinic's own routine and course files, checked together with the shipped content by
- * the same checkContent() the build and `npm run validate` use. Unlike shipped content, a
+ * A clinic's own routine and course files, and its own media catalogue (media.yaml, whose
+ * files are in its media/ folder), checked together with the shipped content by the same
+ * checkContent() the build and `npm run validate` use. Unlike shipped content, a
  * clinic file with problems does not stop the server: it is left out, its problems are
  * kept for the start-up log and /teach, and the check runs again without it (a course may
  * have named a routine that is now gone) until what remains is clean.
  *
- * Pure, like content-set.ts: the files are read from disk by read-dir.ts.
+ * Pure, like content-set.ts: the files are read from disk by read-dir.ts. Relative imports,
+ * so `npm run validate -- --clinic DIR` (tsx, no SvelteKit aliases) runs this same check.
  */
-import { checkContent, contentKind, type ContentFile, type ContentSet, type MediaFileExists } from '$lib/routine/content-set';
-import { parseCourse, parseRoutine, problemAt, type Parsed } from '$lib/routine/parse';
-import { compareProblems, formatProblem, type Problem } from '$lib/routine/problems';
+import { checkContent, contentKind, type AddedCatalog, type ContentFile, type ContentSet, type MediaFileExists } from '../../routine/content-set';
+import { parseCourse, parseMediaCatalog, parseRoutine, problemAt, type Parsed } from '../../routine/parse';
+import { compareProblems, formatProblem, type Problem } from '../../routine/problems';
+
+/** Where the clinic's media files are, for its media.yaml's check. */
+export interface ClinicMedia {
+	readonly mediaFileExists: MediaFileExists;
+	/** As problems name it: `/srv/clinic/media`. */
+	readonly dir: string;
+}
 
 export interface MergedContent {
 	/** Shipped content plus every clinic file that passed. */
@@ -58,17 +67,55 @@ function clashes(shipped: readonly ContentFile[], clinic: readonly ContentFile[]
 	return problems;
 }
 
+const MEDIA_KINDS = [
+	['sounds', 'sound'],
+	['videos', 'video'],
+	['images', 'image']
+] as const;
+
+/**
+ * A clinic catalogue entry under an id the shipped catalogue has is refused, naming both
+ * files: a routine naming that id would otherwise play one clinic's clip in place of the
+ * shipped one (or the other way round) depending on which was read first.
+ */
+function mediaClashes(shipped: readonly ContentFile[], clinicCatalog: ContentFile | undefined): Problem[] {
+	const shippedFile = shipped.find((f) => contentKind(f.file) === 'catalog');
+	if (!clinicCatalog || !shippedFile) return [];
+	const theirs = parseMediaCatalog(shippedFile).value;
+	const ours = parseMediaCatalog(clinicCatalog);
+	if (!theirs || !ours.value) return [];
+	const problems: Problem[] = [];
+	for (const [kind, noun] of MEDIA_KINDS) {
+		for (const id of Object.keys(ours.value[kind])) {
+			if (!Object.hasOwn(theirs[kind], id)) continue;
+			problems.push(
+				problemAt(
+					ours,
+					[kind, id],
+					`${noun} id "${id}" is already in the shipped media catalogue ${shippedFile.file}; give this one another id (${clinicCatalog.file} is left out)`,
+					'key'
+				)
+			);
+		}
+	}
+	return problems;
+}
+
 export const CLINIC_DIR_VARIABLE = 'LIMBER_CONTENT_DIR';
 
-/** The clinic's folder adds routines and courses; the media catalogue and plan stay the shipped ones. */
-function notRoutinesOrCourses(clinic: readonly ContentFile[]): Problem[] {
+/** The clinic's folder adds routines, courses and one media catalogue; the plan stays the shipped one. */
+function notClinicContent(clinic: readonly ContentFile[]): Problem[] {
+	let catalogs = 0;
 	return clinic.flatMap((f) => {
 		const kind = contentKind(f.file);
 		if (kind === 'routine' || kind === 'course') return [];
+		if (kind === 'catalog' && ++catalogs === 1) return [];
 		const message =
 			kind === undefined
-				? 'not a content file: a clinic folder holds routines/NAME.yaml and courses/NAME.yaml'
-				: `a clinic folder holds routines and courses only; the shipped ${kind === 'catalog' ? 'media catalogue' : 'plan'} is used`;
+				? 'not a content file: a clinic folder holds routines/NAME.yaml, courses/NAME.yaml and media.yaml'
+				: kind === 'catalog'
+					? 'a clinic folder has one media catalogue, media.yaml at its top'
+					: 'a clinic folder holds routines, courses and media only; the shipped plan is used';
 		return [{ file: f.file, line: 1, column: 1, message, path: '' }];
 	});
 }
@@ -80,15 +127,22 @@ function notRoutinesOrCourses(clinic: readonly ContentFile[]): Problem[] {
 export function mergeClinicContent(
 	shipped: readonly ContentFile[],
 	clinic: readonly ContentFile[],
-	mediaFileExists: MediaFileExists = () => true
+	mediaFileExists: MediaFileExists = () => true,
+	clinicMedia: ClinicMedia = { mediaFileExists: () => true, dir: 'media' }
 ): MergedContent {
 	const alone = checkContent(shipped, mediaFileExists);
 	if (alone.problems.length > 0) throw new Error(`Limber's content is invalid:\n${alone.problems.map(formatProblem).join('\n')}`);
 	const clinicFiles = new Set(clinic.map((f) => f.file));
-	const problems: Problem[] = [...notRoutinesOrCourses(clinic), ...clashes(shipped, clinic)];
+	const problems: Problem[] = [...notClinicContent(clinic)];
+	const catalogOf = (files: readonly ContentFile[]) =>
+		files.find((f) => contentKind(f.file) === 'catalog' && !problems.some((p) => p.file === f.file));
+	problems.push(...clashes(shipped, clinic), ...mediaClashes(shipped, catalogOf(clinic)));
 	let remaining = clinic.filter((f) => !problems.some((p) => p.file === f.file));
 	for (;;) {
-		const set = remaining.length === 0 ? alone : checkContent([...shipped, ...remaining], mediaFileExists);
+		const catalog = catalogOf(remaining);
+		const added: AddedCatalog | undefined = catalog && { file: catalog, mediaFileExists: clinicMedia.mediaFileExists, mediaDir: clinicMedia.dir };
+		const others = remaining.filter((f) => f !== catalog);
+		const set = remaining.length === 0 ? alone : checkContent([...shipped, ...others], mediaFileExists, added);
 		if (set.problems.length === 0) {
 			const loaded = remaining.map((f) => f.file);
 			return {
