@@ -233,7 +233,7 @@ test('SIGKILL in the middle of a burst of every other kind of write: classes, le
 				void server.signal('SIGKILL');
 			},
 			perKind: 2,
-			atLeast: 120
+			atLeast: 80
 		});
 		const write = <T>(kind: Kind, what: unknown, run: () => Promise<T | null | false>) => burst.write(kind, what, run);
 		const burstAt = Date.now();
