@@ -7,9 +7,10 @@
  * empty media cache. The baseline, in the same page and run: fetching the same files one
  * after another with plain fetch() and reading their bodies, storing nothing. Sizes are
  * what this browser keeps (WebM/Opus), and what Safari would keep (MP4/AAC), from the media
- * lists. Writes bench/results/offline.json; exits 0 either way.
+ * lists. Every routine in src/content/routines is measured. Writes bench/results/offline.json
+ * and the README's table of sizes; exits 0 either way.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
@@ -19,6 +20,8 @@ import { prepareBuild, ROOT, startServer } from './lib/server';
 import { summarize } from './lib/stats';
 import { fmt, table } from './lib/table';
 import { answerSafetyCheck } from './lib/safety-check';
+import { sizesTable, withSizesTable } from './offline/readme-table';
+import { inHomeOrder, shippedRoutineIds } from './offline/routines';
 
 const REPEAT = Number(process.env.BENCH_OFFLINE_REPEAT ?? 3);
 
@@ -97,7 +100,9 @@ async function main(): Promise<void> {
 			await navigator.serviceWorker.ready;
 		});
 		await page.goto('/');
-		const routines = await page.$$eval('[data-routine]', (els) => els.map((e) => e.getAttribute('data-routine') ?? '').filter(Boolean));
+		// Every shipped routine, in the order the home page shows them.
+		const onHome = await page.$$eval('[data-routine]', (els) => els.map((e) => e.getAttribute('data-routine') ?? '').filter(Boolean));
+		const routines = inHomeOrder(shippedRoutineIds(ROOT), onHome);
 		const rows = [];
 		for (const routine of routines) {
 			const list = (await (await page.request.get(`${server.url}/routines/${routine}/offline.json`)).json()) as MediaList;
@@ -143,6 +148,9 @@ async function main(): Promise<void> {
 		const out = path.join(ROOT, 'bench', 'results', 'offline.json');
 		mkdirSync(path.dirname(out), { recursive: true });
 		writeFileSync(out, JSON.stringify(result, null, '\t') + '\n');
+		// The README lists the sizes (not the times): always those of the last run, for every routine.
+		const readme = path.join(ROOT, 'README.md');
+		writeFileSync(readme, withSizesTable(readFileSync(readme, 'utf8'), sizesTable(rows)));
 		console.log(
 			table(
 				['routine', 'files', 'MB (Chromium)', 'MB (Safari)', 'download p50 ms', 'max ms', 'fetch-only p50 ms', 'ratio'],
@@ -158,7 +166,7 @@ async function main(): Promise<void> {
 				])
 			)
 		);
-		console.log(`\nAll level-1 downloads: ${fmt(result.total_level1_bytes / 1e6)} MB. Wrote ${path.relative(ROOT, out)} in ${result.duration_s} s`);
+		console.log(`\nAll level-1 downloads: ${fmt(result.total_level1_bytes / 1e6)} MB. Wrote ${path.relative(ROOT, out)} and README.md's sizes in ${result.duration_s} s`);
 	} finally {
 		await context.close();
 		await server.stop();

@@ -11,6 +11,8 @@
  *   downloads), and saves again the pages of every download, because a saved page names
  *   its own build's scripts. It does not take over by itself: the page says a new version
  *   is ready and reloads when the person chooses (never in a session).
+ * - When the browser has cleared the caches (storage pressure) while the worker stayed, a
+ *   page asks it to set up again (set-up-again.ts): the same work as the install.
  * - Activate deletes only Limber's shell and pages caches of other builds. The media cache
  *   is never deleted: downloads survive every update.
  * - Media come from the downloads cache, a Range request as a 206 slice of the cached file.
@@ -23,6 +25,7 @@ import { offlineMessageFor, OFFLINE_STATUS } from '$lib/offline/offline-message'
 import { downloadPages, OFFLINE_PAGE, pageKey, SHELL_PAGES } from '$lib/offline/page-urls';
 import { requestKind, shellFiles } from '$lib/offline/request-kind';
 import { savePages } from '$lib/offline/save-pages';
+import { SET_UP_AGAIN, type SetUpAgainReply } from '$lib/offline/set-up-again';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const SHELL = shellFiles(build, files, prerendered);
@@ -53,14 +56,40 @@ async function saveDownloadPages(onlyMissing: boolean): Promise<void> {
 	}
 }
 
+/** The shell, the app's pages and every download's pages: at install, and again after the browser cleared them. */
+async function setUp(): Promise<void> {
+	await (await caches.open(shellCache(version))).addAll(SHELL);
+	await savePages(await caches.open(pagesCache(version)), SHELL_PAGES, sw.location.origin);
+	await saveDownloadPages(false);
+}
+
+/**
+ * Whether this build's caches hold the shell and the app's pages. Not `caches.has()`: each
+ * request the worker answers opens (so makes) its caches, empty after the browser cleared them.
+ */
+async function isSetUp(): Promise<boolean> {
+	const shell = await caches.open(shellCache(version));
+	if ((await shell.keys()).length < SHELL.length) return false;
+	const pages = await caches.open(pagesCache(version));
+	for (const path of SHELL_PAGES) if (!(await pages.match(pageKey(new URL(path, sw.location.origin))))) return false;
+	return true;
+}
+
+async function setUpAgain(): Promise<boolean> {
+	try {
+		if (!(await isSetUp())) await setUp();
+		else await saveDownloadPages(true);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** One at a time: several pages may ask at once. */
+let settingUp: Promise<boolean> | null = null;
+
 sw.addEventListener('install', (event) => {
-	event.waitUntil(
-		(async () => {
-			await (await caches.open(shellCache(version))).addAll(SHELL);
-			await savePages(await caches.open(pagesCache(version)), SHELL_PAGES, sw.location.origin);
-			await saveDownloadPages(false);
-		})()
-	);
+	event.waitUntil(setUp());
 });
 
 sw.addEventListener('activate', (event) => {
@@ -75,7 +104,13 @@ sw.addEventListener('activate', (event) => {
 });
 
 sw.addEventListener('message', (event) => {
-	if ((event.data as { type?: unknown } | null)?.type === 'skip-waiting') void sw.skipWaiting();
+	const type = (event.data as { type?: unknown } | null)?.type;
+	if (type === 'skip-waiting') void sw.skipWaiting();
+	if (type === SET_UP_AGAIN) {
+		settingUp ??= setUpAgain().finally(() => (settingUp = null));
+		const reply = settingUp.then((ok) => event.ports[0]?.postMessage({ ok } satisfies SetUpAgainReply));
+		event.waitUntil(reply);
+	}
 });
 
 async function fromShell(request: Request): Promise<Response> {

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { buildAgain, PROJECT_ROOT, startBuiltServer, type BuiltServer } from './built-server';
+import { cachedMedia, download, swReady } from './offline-helpers';
 import { completeScreening } from './screened';
 
 const PORT = 4817;
@@ -56,38 +57,6 @@ async function expectedFiles(page: Page, routine: string, level: number): Promis
 		if (file) out.set(`/media/${file}`, list.bytes[file] ?? -1);
 	}
 	return out;
-}
-
-/** The media cache: path → size of the cached body. */
-function cachedMedia(page: Page): Promise<Record<string, number>> {
-	return page.evaluate(async () => {
-		const cache = await caches.open('limber-media');
-		const out: Record<string, number> = {};
-		for (const req of await cache.keys()) {
-			const u = new URL(req.url);
-			const res = await cache.match(req);
-			out[u.pathname + u.search] = res ? (await res.blob()).size : -1;
-		}
-		return out;
-	});
-}
-
-async function download(page: Page, routine: string, level: number): Promise<void> {
-	await page.goto(`/routines/${routine}`);
-	const box = page.locator(`[data-testid="level-download"][data-level="${level}"]`);
-	const button = box.getByTestId('download-button');
-	await expect(button).toContainText(/\(\d/);
-	await button.click();
-	await expect(box.getByTestId('download-ready')).toBeVisible({ timeout: 60_000 });
-}
-
-async function swReady(page: Page): Promise<void> {
-	await page.evaluate(async () => {
-		await navigator.serviceWorker.ready;
-		if (!navigator.serviceWorker.controller) {
-			await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
-		}
-	});
 }
 
 const videoState = (page: Page) =>

@@ -4,6 +4,8 @@ import { createClient } from '@libsql/client';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { command, join, signUpWithClass, startLive } from '../../bench/class/http';
 import { BuiltServer } from './server/built-server';
+import { programmeDraft } from './server/programme-draft';
+import * as w from './server/write-burst';
 
 /**
  * Stopping, killing and restarting a real built server with a real SQLite file: nothing
@@ -12,15 +14,7 @@ import { BuiltServer } from './server/built-server';
 
 test.describe.configure({ mode: 'default' });
 
-const PASSWORD = 'restart test password';
-
-/** `name=value` of each Set-Cookie. */
-function cookiesOf(res: Response): string {
-	return res.headers
-		.getSetCookie()
-		.map((c) => c.split(';')[0])
-		.join('; ');
-}
+const { PASSWORD, cookiesOf } = w;
 
 async function integrity(dataDir: string): Promise<string> {
 	const client = createClient({ url: `file:${path.join(dataDir, 'limber.db')}` });
@@ -170,6 +164,13 @@ test('SIGKILL in the middle of 300 joins, check-ins and sign-ups: the file is in
 		expect(answered.checkIns.length).toBeGreaterThan(0);
 		expect(answered.signUps.length).toBeGreaterThan(0);
 		for (const cookie of answered.joins) expect(await stillJoined(server.url, code, cookie)).toBe(true);
+		// Each join also wrote the person's attendance, in the same transaction.
+		const [attended] = await w.rows(
+			server.dataDir,
+			'select count(*) as n from attendance a join live_lessons l on l.class_id = a.class_id and l.lesson_number = a.lesson_number where l.code = ?',
+			[code]
+		);
+		expect(Number(attended?.n)).toBeGreaterThanOrEqual(answered.joins.length);
 		for (const cookie of answered.checkIns) {
 			const again = await fetch(`${server.url}/api/live/${endedCode}/checkin`, {
 				method: 'POST',
@@ -191,6 +192,166 @@ test('SIGKILL in the middle of 300 joins, check-ins and sign-ups: the file is in
 			type: 'answered before the kill',
 			description: `${answered.joins.length} joins, ${answered.checkIns.length} check-ins, ${answered.signUps.length} sign-ups of ${burst.length} writes`
 		});
+	} finally {
+		await server.dispose();
+	}
+});
+
+test('SIGKILL in the middle of a burst of every other kind of write: classes, lessons, commands, sessions, invites, accounts, programmes, rate limits', async () => {
+	test.setTimeout(180_000);
+	// Closed sign-up, as installs run: later accounts need an invite, spent in the sign-up's transaction.
+	const server = await BuiltServer.start({ env: { LIMBER_OPEN_SIGNUP: '' } });
+	try {
+		const base = server.url;
+		const stamp = Date.now();
+		const adminEmail = `admin-${stamp}@example.org`;
+		const admin = await w.signUp(base, adminEmail);
+		if (!admin) throw new Error('the first account was not made');
+		// Every write a request makes (schema.sqlite.ts and the routes that write); joins,
+		// attendance, check-ins and open sign-ups are the test above's.
+		const KINDS = [
+			'class',
+			'live lesson',
+			'lesson command',
+			'sign-in',
+			'sign-out',
+			'failed sign-in',
+			'wrong join code',
+			'invite',
+			'invite revoked',
+			'invited sign-up',
+			'account removed',
+			'programme',
+			'programme version',
+			'programme withdrawn'
+		] as const;
+		type Kind = (typeof KINDS)[number];
+		let killedAt = 0;
+		const burst = new w.Burst(KINDS, {
+			kill: () => {
+				killedAt = Date.now();
+				void server.signal('SIGKILL');
+			},
+			perKind: 2,
+			atLeast: 80
+		});
+		const write = <T>(kind: Kind, what: unknown, run: () => Promise<T | null | false>) => burst.write(kind, what, run);
+		const burstAt = Date.now();
+
+		// A class, its first lesson live, and the console's pauses and resumes (each a change of state).
+		burst.run(5, 100, async (lane, round) => {
+			const classId = await write('class', null, () => w.createClass(base, admin, `Class ${lane}.${round}`));
+			const code = classId && (await write('live lesson', classId, () => w.startLive(base, admin, classId)));
+			if (!code || (await w.command(base, admin, code, 'start', `start-${lane}-${round}-${stamp}`)) === null) return;
+			for (let i = 0; i < 4; i += 1) {
+				const id = `c-${lane}-${round}-${i}-${stamp}`;
+				const done = await write('lesson command', id, async () => {
+					const seq = await w.command(base, admin, code, i % 2 === 0 ? 'pause' : 'resume', id);
+					return seq === null ? null : { id, seq };
+				});
+				if (!done) return;
+			}
+		});
+		// Two sessions made, the first one ended.
+		burst.run(2, 100, async () => {
+			const kept = await write('sign-in', null, () => w.signIn(base, adminEmail));
+			const ended = kept && (await write('sign-in', null, () => w.signIn(base, adminEmail)));
+			if (ended) await write('sign-out', ended, async () => (await w.signOut(base, ended)) && ended);
+		});
+		// Counted failures, kept under the limits (5 per email, 30 sign-ins and 20 join codes per address) so nothing is refused.
+		burst.run(1, 16, async (_, round) => {
+			const email = `nobody-${round % 8}-${stamp}@example.org`;
+			await write('failed sign-in', email, async () => (await w.failSignIn(base, email)) && email);
+			if (round < 15) await write('wrong join code', null, () => w.wrongCode(base));
+		});
+		// Two invites: one revoked, one spent on a new account, which is then removed.
+		burst.run(2, 100, async (lane, round) => {
+			const spent = await write('invite', null, () => w.createInvite(base, admin));
+			const revoked = spent && (await write('invite', null, () => w.createInvite(base, admin)));
+			if (!revoked || !(await write('invite revoked', revoked, async () => (await w.revokeInvite(base, admin, revoked)) && revoked))) return;
+			const email = `invited-${lane}-${round}-${stamp}@example.org`;
+			const made = await write('invited sign-up', spent, async () => (await w.signUp(base, email, spent)) && { email, token: spent });
+			if (!made) return;
+			const [account] = await w.rows(server.dataDir, 'select id from instructors where email = ?', [email]);
+			const id = String(account?.id);
+			await write('account removed', email, async () => (await w.removeAccount(base, admin, id)) && id);
+		});
+		// A programme, two more versions, then withdrawn.
+		burst.run(3, 100, async (lane, round) => {
+			const id = await write('programme', null, () => w.createProgramme(base, admin, programmeDraft(`Programme ${lane}.${round}`)));
+			for (let v = 2; id && v <= 3; v += 1) {
+				const saved = await write('programme version', id, async () => {
+					const version = await w.saveVersion(base, admin, id, programmeDraft(`Programme ${lane}.${round}, version ${v}`));
+					return version === null ? null : { id, version };
+				});
+				if (!saved) return;
+			}
+			if (id) await write('programme withdrawn', id, async () => (await w.withdrawProgramme(base, admin, id)) && id);
+		});
+
+		// If the writes stop being answered, kill anyway: what was answered must still be there.
+		const fallback = setTimeout(() => burst.kill(), 60_000);
+		await burst.settled();
+		clearTimeout(fallback);
+		burst.kill();
+		const exit = await server.signal('SIGKILL');
+		expect(exit.signal).toBe('SIGKILL');
+		expect(await integrity(server.dataDir)).toBe('ok');
+		await server.restart();
+
+		const answered = <T>(kind: Kind): T[] => {
+			const list = (burst.answered.get(kind) ?? []) as T[];
+			expect(list.length, `${kind} writes answered before the kill`).toBeGreaterThan(0);
+			return list;
+		};
+		const attempted = (kind: Kind) => new Set(burst.attempted.get(kind));
+		const column = async (sql: string) => new Set((await w.rows(server.dataDir, sql)).map((r) => String(Object.values(r)[0])));
+
+		const classIds = await column('select id from classes');
+		for (const id of answered<string>('class')) expect(classIds.has(id), `class ${id}`).toBe(true);
+		const lessonCodes = await column('select code from live_lessons');
+		for (const code of answered<string>('live lesson')) expect(lessonCodes.has(code), `lesson ${code}`).toBe(true);
+		// Each command answered is in its lesson's log at the seq it was answered with.
+		const events = new Map((await w.rows(server.dataDir, 'select command_id, seq from lesson_events')).map((r) => [String(r.command_id), Number(r.seq)]));
+		for (const c of answered<{ id: string; seq: number }>('lesson command')) expect(events.get(c.id), `command ${c.id}`).toBe(c.seq);
+		const signedOut = attempted('sign-out');
+		for (const cookie of answered<string>('sign-in')) {
+			if (!signedOut.has(cookie)) expect(await w.signedIn(server.url, cookie), 'a session made before the kill').toBe(true);
+		}
+		for (const cookie of answered<string>('sign-out')) expect(await w.signedIn(server.url, cookie), 'a session ended before the kill').toBe(false);
+		// Every failure counted stays counted (per email, and per address): a restart does not reset a limit.
+		const failures = new Map((await w.rows(server.dataDir, 'select key, failures from rate_limits')).map((r) => [String(r.key), Number(r.failures)]));
+		const failedEmails = answered<string>('failed sign-in');
+		for (const email of new Set(failedEmails)) {
+			expect(failures.get(`sign-in-email:${w.sha256(email)}`), email).toBeGreaterThanOrEqual(failedEmails.filter((e) => e === email).length);
+		}
+		const byPrefix = (prefix: string) => [...failures].filter(([k]) => k.startsWith(prefix)).reduce((s, [, n]) => s + n, 0);
+		expect(byPrefix('sign-in-address:')).toBeGreaterThanOrEqual(failedEmails.length);
+		expect(byPrefix('join-code:')).toBeGreaterThanOrEqual(answered('wrong join code').length);
+		const inviteRows = new Map((await w.rows(server.dataDir, 'select id, used_at from invites')).map((r) => [String(r.id), r.used_at]));
+		const [revoking, spending] = [attempted('invite revoked'), attempted('invited sign-up')];
+		for (const token of answered<string>('invite')) {
+			if (!revoking.has(token)) expect(inviteRows.has(w.sha256(token)), 'an invite made before the kill').toBe(true);
+			if (!revoking.has(token) && !spending.has(token)) expect(inviteRows.get(w.sha256(token)), 'and still unused').toBeNull();
+		}
+		for (const token of answered<string>('invite revoked')) expect(inviteRows.has(w.sha256(token)), 'an invite revoked before the kill').toBe(false);
+		const accounts = new Map((await w.rows(server.dataDir, 'select email, id from instructors')).map((r) => [String(r.email), String(r.id)]));
+		const removing = attempted('account removed');
+		for (const s of answered<{ email: string; token: string }>('invited sign-up')) {
+			expect(inviteRows.get(w.sha256(s.token)), `${s.email}'s invite is spent`).not.toBeNull();
+			if (!removing.has(s.email)) expect(accounts.has(s.email), `${s.email}'s account`).toBe(true);
+		}
+		const ids = new Set(accounts.values());
+		for (const id of answered<string>('account removed')) expect(ids.has(id), `account ${id} removed`).toBe(false);
+		const programmes = new Map((await w.rows(server.dataDir, 'select id, version, withdrawn_at from programmes')).map((r) => [String(r.id), r]));
+		const versions = await column("select programme_id || '@' || version from programme_versions");
+		for (const id of answered<string>('programme')) expect(versions.has(`${id}@1`), `programme ${id}`).toBe(true);
+		for (const v of answered<{ id: string; version: number }>('programme version')) {
+			expect(versions.has(`${v.id}@${v.version}`), `${v.id} version ${v.version}`).toBe(true);
+			expect(Number(programmes.get(v.id)?.version)).toBeGreaterThanOrEqual(v.version);
+		}
+		for (const id of answered<string>('programme withdrawn')) expect(programmes.get(id)?.withdrawn_at, `${id} withdrawn`).not.toBeNull();
+		test.info().annotations.push({ type: 'burst', description: `${burst.summary()}; killed ${killedAt - burstAt} ms into the burst` });
 	} finally {
 		await server.dispose();
 	}

@@ -2,6 +2,7 @@
 import { openOfflineDb } from './download-db';
 import { Downloads } from './downloads.svelte';
 import { browserCanPlay } from './pick-files';
+import { askToSetUpAgain } from './set-up-again';
 
 let instance: Downloads | null = null;
 
@@ -16,7 +17,8 @@ export function downloads(): Downloads | null {
 		storage: navigator.storage ?? null,
 		ledger: safeLocalStorage(),
 		canPlay: browserCanPlay,
-		origin: location.origin
+		origin: location.origin,
+		setUpAgain: () => askToSetUpAgain('serviceWorker' in navigator ? navigator.serviceWorker : null)
 	});
 	return instance;
 }

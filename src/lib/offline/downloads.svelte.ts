@@ -8,8 +8,12 @@
  * download needs. The records' ids are also kept in localStorage, which is not part of the
  * storage a browser evicts under quota pressure (Chromium), so the page can say when the
  * browser has removed downloads to free space. A record whose files are gone is reported
- * too. A clinician's programme downloads the same way (its pages are /p/SHARE…); once it is
- * withdrawn its files and pages go, and its record stays, marked, until the person removes it.
+ * too, and kept (it names what to download again) until it is downloaded again or removed.
+ * The browser can clear the caches alone, the service worker's included: before a download,
+ * and on loading when there are downloads, the worker is asked to check that it is set up
+ * and to set itself up again if not (set-up-again.ts). A clinician's programme downloads the
+ * same way (its pages are /p/SHARE…); once it is withdrawn its files and pages go, and its
+ * record stays, marked, until the person removes it.
  */
 import { isPagesCache, MEDIA_CACHE } from './cache-names';
 import { deleteDownload, listDownloads, putDownload, type OfflineConnection } from './download-db';
@@ -54,7 +58,12 @@ export interface DownloadsDeps {
 	readonly origin: string;
 	readonly now?: () => Date;
 	readonly wait?: (ms: number, signal: AbortSignal) => Promise<void>;
+	/** Asks the service worker to fill its caches again; true once it has (see set-up-again.ts). */
+	readonly setUpAgain?: () => Promise<boolean>;
 }
+
+/** What the browser removed of a download: some of its files, or all of it. */
+export type Removed = 'part' | 'all';
 
 const LEDGER_KEY = 'limber-downloads';
 
@@ -79,6 +88,8 @@ export class Downloads {
 	#jobs = $state.raw<ReadonlyMap<string, Job>>(new Map());
 	/** Records some of whose files the browser has removed. */
 	#incomplete = $state.raw<ReadonlySet<string>>(new Set());
+	/** Of those, the records none of whose files is left. */
+	#gone = $state.raw<ReadonlySet<string>>(new Set());
 	#evicted = $state.raw<readonly EvictedDownload[]>([]);
 	#loaded = $state(false);
 	#persisted = $state<boolean | null>(null);
@@ -126,6 +137,11 @@ export class Downloads {
 	isIncomplete(id: string): boolean {
 		return this.#incomplete.has(id);
 	}
+	/** Whether the browser removed this download or some of its files (null: it did not). */
+	removed(id: string): Removed | null {
+		if (this.#evicted.some((e) => e.id === id)) return 'all';
+		return this.#incomplete.has(id) ? (this.#gone.has(id) ? 'all' : 'part') : null;
+	}
 	/** Whole on this device: a record whose files are all still in the cache. */
 	isReady(routineId: string, level: number): boolean {
 		const id = downloadId(routineId, level);
@@ -148,6 +164,7 @@ export class Downloads {
 		const keys = await this.#cachedPaths();
 		this.#records = records;
 		this.#incomplete = new Set(records.filter((r) => r.files.some((f) => !keys.has(f.url))).map((r) => r.id));
+		this.#gone = new Set(records.filter((r) => r.files.every((f) => !keys.has(f.url))).map((r) => r.id));
 		const ids = new Set(records.map((r) => r.id));
 		this.#evicted = this.#readLedger().filter((e) => !ids.has(e.id));
 		this.#persisted = (await this.#deps.storage?.persisted().catch(() => null)) ?? null;
@@ -155,6 +172,8 @@ export class Downloads {
 		void this.refreshStorage();
 		// Left over from a download that was closed half way: no record needs those files.
 		await this.#cleanup();
+		// The browser may have cleared the caches but not the worker: have it check, so the app opens offline again.
+		if (records.length > 0) void this.#deps.setUpAgain?.();
 	}
 
 	async refreshStorage(): Promise<void> {
@@ -203,6 +222,8 @@ export class Downloads {
 			progress(0);
 			await this.#fetchAll(missing, cache, controller, progress);
 			controller.signal.throwIfAborted();
+			// The worker's pages and shell must be whole before this download is called ready.
+			await this.#deps.setUpAgain?.();
 			const pagesCaches = await this.#pagesCaches();
 			if (pagesCaches.length === 0) throw new NotInstalledError();
 			for (const pages of pagesCaches) await savePages(pages, downloadPages(list.routineId, level, list.shareId), this.#deps.origin, this.#deps.fetch);
@@ -211,6 +232,9 @@ export class Downloads {
 			await this.#withDb((db) => putDownload(db, rec));
 			this.#records = [...this.#records.filter((r) => r.id !== id), rec];
 			this.#incomplete = new Set([...this.#incomplete].filter((x) => x !== id));
+			this.#gone = new Set([...this.#gone].filter((x) => x !== id));
+			// Downloaded again: the notice that the browser removed it has done its work.
+			this.#evicted = this.#evicted.filter((e) => e.id !== id);
 			this.#writeLedger();
 			this.#setJob(id, null);
 		} catch (err) {

@@ -30,7 +30,7 @@ interface Fixture {
 	persistAsked: number;
 }
 
-function fixture(): Fixture {
+function fixture(extra: Partial<DownloadsDeps> = {}): Fixture {
 	const caches = new FakeCacheStorage();
 	void caches.open('limber-pages-build1');
 	const ledger = new Map<string, string>();
@@ -67,7 +67,8 @@ function fixture(): Fixture {
 		canPlay: () => true,
 		origin: ORIGIN,
 		now: () => new Date('2026-12-01T10:00:00.000Z'),
-		wait: async () => undefined
+		wait: async () => undefined,
+		...extra
 	};
 	f.downloads = new Downloads(deps);
 	return f;
@@ -182,6 +183,75 @@ describe('Downloads', () => {
 		expect(later.downloads.isReady('desk-break', 2)).toBe(false);
 		later.downloads.dismissEvicted();
 		expect(later.downloads.evicted).toEqual([]);
+	});
+
+	it('says whether the browser removed all of a download or part of it, and keeps its record', async () => {
+		await clearDb();
+		const f = fixture();
+		await f.downloads.download(list(), 1);
+		await f.downloads.download(list(), 2);
+		expect(f.downloads.removed('desk-break@1')).toBeNull();
+		// The browser clears the media cache; one of level 2's own files is back (a partial eviction).
+		await f.caches.delete('limber-media');
+		await (await f.caches.open('limber-media')).put('/media/voice/more.webm?v=222222', new Response('x'));
+		const later = fixture();
+		later.caches.caches.set('limber-media', f.caches.caches.get('limber-media') as never);
+		await later.downloads.load();
+		expect(later.downloads.removed('desk-break@1')).toBe('all');
+		expect(later.downloads.removed('desk-break@2')).toBe('part');
+		expect(later.downloads.isReady('desk-break', 1)).toBe(false);
+		expect(later.downloads.readyRoutines().size).toBe(0);
+		// The records stay, so the pages can say what to download again.
+		expect(later.downloads.records.map((r) => r.id)).toEqual(['desk-break@1', 'desk-break@2']);
+	});
+
+	it('after the browser cleared every cache, the service worker\'s too, asks it to set up again and downloads again', async () => {
+		await clearDb();
+		const f = fixture();
+		await f.downloads.download(list(), 1);
+		const ledger = new Map(f.ledger);
+		let askedToSetUp = 0;
+		const later = fixture({
+			setUpAgain: async () => {
+				askedToSetUp++;
+				await later.caches.open('limber-pages-build2');
+				return true;
+			}
+		});
+		for (const [k, v] of ledger) later.ledger.set(k, v);
+		await later.caches.delete('limber-pages-build1');
+		await later.downloads.load();
+		// Loading found the worker's caches gone and asked once, so the app opens offline again.
+		expect(askedToSetUp).toBe(1);
+		expect(later.downloads.removed('desk-break@1')).toBe('all');
+		await later.caches.delete('limber-pages-build2');
+		await later.downloads.download(list(), 1);
+		expect(askedToSetUp).toBe(2);
+		expect(later.downloads.job('desk-break@1')).toBeNull();
+		expect(later.downloads.isReady('desk-break', 1)).toBe(true);
+		expect(later.downloads.removed('desk-break@1')).toBeNull();
+		expect(later.caches.paths('limber-pages-build2')).toContain('/play/desk-break?level=1');
+	});
+
+	it('a download the browser evicted, record and all, is named until it is downloaded again', async () => {
+		await clearDb();
+		const f = fixture();
+		await f.downloads.download(list(), 1);
+		await clearDb();
+		const later = fixture();
+		for (const [k, v] of f.ledger) later.ledger.set(k, v);
+		await later.downloads.load();
+		expect(later.downloads.evicted.map((e) => e.id)).toEqual(['desk-break@1']);
+		expect(later.downloads.removed('desk-break@1')).toBe('all');
+		await later.downloads.download(list(), 1);
+		expect(later.downloads.evicted).toEqual([]);
+		expect(later.downloads.removed('desk-break@1')).toBeNull();
+		// And a page opened afterwards does not name it either.
+		const next = fixture();
+		for (const [k, v] of later.ledger) next.ledger.set(k, v);
+		next.caches.caches.set('limber-media', later.caches.caches.get('limber-media') as never);
+		await next.downloads.load();
+		expect(next.downloads.evicted).toEqual([]);
 	});
 
 	it('refuses to call a download ready before the service worker has installed', async () => {
