@@ -3,7 +3,7 @@
  * by their share id. Only the owner lists, edits or withdraws; anyone with the link plays.
  * Nothing about a patient is stored here.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/database';
 import { routine as routineSchema, type Routine } from '$lib/routine/schema';
 import { isShareId, newShareId, routineIdFor } from './share-id';
@@ -69,14 +69,20 @@ export async function saveVersion(
 	const check = await owned(database, ownerId, shareId);
 	if (!check.ok) return check;
 	const { tables } = database;
-	const version = check.programme.version + 1;
-	await database.transaction(async (tx) => {
-		await tx.insert(tables.programmeVersions).values({ programmeId: shareId, version, document: stored(document, shareId), createdAt: now });
-		await tx
+	// The version is taken inside the transaction, by the row's own update: two saves sent
+	// at once (a double click, two tabs) get versions n+1 and n+2, never the same one twice.
+	const version = await database.transaction(async (tx) => {
+		const [bumped] = await tx
 			.update(tables.programmes)
-			.set({ version, title: document.title, updatedAt: now })
-			.where(and(eq(tables.programmes.id, shareId), eq(tables.programmes.ownerId, ownerId)));
+			.set({ version: sql`${tables.programmes.version} + 1`, title: document.title, updatedAt: now })
+			.where(and(eq(tables.programmes.id, shareId), eq(tables.programmes.ownerId, ownerId)))
+			.returning({ version: tables.programmes.version });
+		// Removed (with its owner's account) since the check above.
+		if (!bumped) return null;
+		await tx.insert(tables.programmeVersions).values({ programmeId: shareId, version: bumped.version, document: stored(document, shareId), createdAt: now });
+		return bumped.version;
 	});
+	if (version === null) return NOT_FOUND;
 	return { ok: true, programme: { ...check.programme, version, title: document.title, updatedAt: now } };
 }
 

@@ -70,6 +70,19 @@ describe.each(TEST_DIALECTS)('programmes on %s', (dialect) => {
 		expect(versions.map((v) => v.version).sort()).toEqual([1, 2]);
 	});
 
+	it('gives six saves sent at once six versions, none refused', async () => {
+		const row = await createProgramme(database, ana, routineTitled('Back care'), 1000);
+		const saves = await Promise.all(
+			[1, 2, 3, 4, 5, 6].map((n) => saveVersion(database, ana, row.id, routineTitled(`Back care, take ${n}`), 2000 + n))
+		);
+		expect(saves.every((s) => s.ok)).toBe(true);
+		const given = saves.map((s) => (s.ok ? s.programme.version : 0)).sort((a, b) => a - b);
+		expect(given).toEqual([2, 3, 4, 5, 6, 7]);
+		const versions = await database.db.select().from(database.tables.programmeVersions);
+		expect(versions.map((v) => v.version).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+		expect((await programmeByShareId(database, row.id))?.version).toBe(7);
+	});
+
 	it('lets only the owner list, open for editing, save and withdraw', async () => {
 		const row = await createProgramme(database, ana, routineTitled('Back care'), 1000);
 		await createProgramme(database, ana, routineTitled('Hips'), 3000);
