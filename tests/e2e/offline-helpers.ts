@@ -35,3 +35,20 @@ export async function swReady(page: Page): Promise<void> {
 		}
 	});
 }
+
+/** Steps through a running session (Next, and −10 s on the last step) until "Session complete". */
+export async function playToEnd(page: Page): Promise<void> {
+	const complete = page.getByRole('heading', { name: 'Session complete' });
+	await expect(async () => {
+		if (await complete.isVisible()) return;
+		// Short waits only: the buttons go when the session ends, and a bare isEnabled() on a
+		// gone button waits for it to come back until the test times out.
+		const pressIfThere = async (name: string | RegExp) => {
+			const button = page.getByRole('button', { name });
+			if (await button.isEnabled({ timeout: 200 }).catch(() => false)) await button.click({ timeout: 1000 }).catch(() => undefined);
+		};
+		await pressIfThere(/^Next/);
+		await pressIfThere('−10 s');
+		await expect(complete).toBeVisible({ timeout: 500 });
+	}).toPass({ timeout: 90_000, intervals: [100] });
+}

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 import { buildAgain, PROJECT_ROOT, startBuiltServer, type BuiltServer } from './built-server';
-import { cachedMedia, download, swReady } from './offline-helpers';
+import { cachedMedia, download, playToEnd, swReady } from './offline-helpers';
 import { completeScreening } from './screened';
 
 const PORT = 4817;
@@ -208,19 +208,7 @@ test('installable; downloaded routines play with no network; a new version keeps
 			await expect(page.getByText('Sound is not available')).toHaveCount(0);
 			// To the end: step by step, then the last step shortened.
 			await page.getByRole('button', { name: 'Resume' }).click();
-			const complete = page.getByRole('heading', { name: 'Session complete' });
-			await expect(async () => {
-				if (await complete.isVisible()) return;
-				// Short waits only: the buttons go when the session ends, and a bare isEnabled() on a
-				// gone button waits for it to come back until the test times out.
-				const pressIfThere = async (name: string | RegExp) => {
-					const button = page.getByRole('button', { name });
-					if (await button.isEnabled({ timeout: 200 }).catch(() => false)) await button.click({ timeout: 1000 }).catch(() => undefined);
-				};
-				await pressIfThere(/^Next/);
-				await pressIfThere('−10 s');
-				await expect(complete).toBeVisible({ timeout: 500 });
-			}).toPass({ timeout: 90_000, intervals: [100] });
+			await playToEnd(page);
 			const form = page.getByTestId('after-check-in');
 			await form.getByRole('radio', { name: '2', exact: true }).check();
 			await form.getByRole('button', { name: 'Save' }).click();

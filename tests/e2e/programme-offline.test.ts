@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { playToEnd } from './offline-helpers';
 import { addExercise, saveProgramme } from './programme-helpers';
 import { completeScreening } from './screened';
 import { BuiltServer, REPO } from './server/built-server';
@@ -131,17 +132,7 @@ async function playFirstClip(page: Page): Promise<string> {
 }
 
 async function playToCheckIn(page: Page): Promise<void> {
-	const complete = page.getByRole('heading', { name: 'Session complete' });
-	await expect(async () => {
-		if (await complete.isVisible()) return;
-		const pressIfThere = async (name: string | RegExp) => {
-			const button = page.getByRole('button', { name });
-			if (await button.isEnabled({ timeout: 200 }).catch(() => false)) await button.click({ timeout: 1000 }).catch(() => undefined);
-		};
-		await pressIfThere(/^Next/);
-		await pressIfThere('−10 s');
-		await expect(complete).toBeVisible({ timeout: 500 });
-	}).toPass({ timeout: 90_000, intervals: [100] });
+	await playToEnd(page);
 	const form = page.getByTestId('after-check-in');
 	await form.getByRole('radio', { name: '2', exact: true }).check();
 	await form.getByRole('radio', { name: 'About right' }).check();

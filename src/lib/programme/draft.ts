@@ -10,7 +10,7 @@
  */
 import * as z from 'zod';
 import { CATEGORIES } from '../routine/categories';
-import { educationBlock, exercise, phase, reference } from '../routine/schema';
+import { educationBlock, exercise, phase, reference, type ExerciseStep } from '../routine/schema';
 
 const count = z.number().finite();
 
@@ -175,4 +175,19 @@ export function readDraft(json: string | null): Draft | null {
 	} catch {
 		return null;
 	}
+}
+
+/** The dose a routine's exercise step states, as the builder edits it. */
+export function doseOfStep(step: ExerciseStep): Dose {
+	return {
+		sets: step.sets,
+		reps: step.reps,
+		hold: step.hold ?? null,
+		phaseSeconds: (step.phases ?? []).map((p) => p.seconds),
+		restBetweenReps: step.restBetweenReps,
+		restBetweenSets: step.restBetweenSets,
+		restAfter: step.restAfter,
+		switchRest: step.switchRest,
+		firstSide: step.firstSide
+	};
 }

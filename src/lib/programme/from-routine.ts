@@ -8,7 +8,7 @@
  */
 import type { Routine, RoutineInput, Step } from '../routine/schema';
 import { cueSettings, isEducationStep, isExerciseStep } from '../routine/schema';
-import { baseKey, itemKey, type Dose, type Draft, type DraftItem } from './draft';
+import { baseKey, doseOfStep, itemKey, type Dose, type Draft, type DraftItem } from './draft';
 import { LIMITS } from './limits';
 import { ruleDescription, toDocument } from './to-routine';
 
@@ -74,17 +74,7 @@ function lineUp(items: readonly Lined[], steps: readonly Step[], level: number, 
 
 function doseOf(step: Step): Dose {
 	if (!isExerciseStep(step)) throw new Error('a dose comes from an exercise step');
-	return {
-		sets: step.sets,
-		reps: step.reps,
-		hold: step.hold ?? null,
-		phaseSeconds: (step.phases ?? []).map((p) => p.seconds),
-		restBetweenReps: step.restBetweenReps,
-		restBetweenSets: step.restBetweenSets,
-		restAfter: step.restAfter,
-		switchRest: step.switchRest,
-		firstSide: step.firstSide
-	};
+	return doseOfStep(step);
 }
 
 /** At a level an item is left out of, the dose of the nearest level it plays in (kept for when it is ticked). */

@@ -6,7 +6,7 @@
 import type { Category } from '../routine/categories';
 import type { EducationBlock, Exercise, Phase, Reference, Routine } from '../routine/schema';
 import { isEducationStep, isExerciseStep } from '../routine/schema';
-import type { Dose } from './draft';
+import { doseOfStep, type Dose } from './draft';
 
 /** One level's dose of one exercise, as the builder edits it (declared with the draft). */
 export type { Dose };
@@ -68,17 +68,7 @@ export function builderLibrary(routines: readonly Routine[]): BuilderLibrary {
 			exercises.set(exercise.id, {
 				exercise,
 				phases: step.phases ?? [],
-				dose: {
-					sets: step.sets,
-					reps: step.reps,
-					hold: step.hold ?? null,
-					phaseSeconds: (step.phases ?? []).map((p) => p.seconds),
-					restBetweenReps: step.restBetweenReps,
-					restBetweenSets: step.restBetweenSets,
-					restAfter: step.restAfter,
-					switchRest: step.switchRest,
-					firstSide: step.firstSide
-				},
+				dose: doseOfStep(step),
 				intensity: step.intensity ?? null,
 				routineId: routine.id,
 				routineTitle: routine.title,
