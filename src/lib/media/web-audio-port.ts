@@ -84,8 +84,12 @@ export interface SoundMove {
 /** Two offset readings in a row closer than this agree: the output really is there (s). */
 export const OFFSET_AGREE_SEC = 0.001;
 
-/** A move of the output's wall − heard offset below this is reading noise, not an underrun (s). */
-export const REALIGN_MIN_SEC = 0.002;
+/**
+ * A move of the output's wall − heard offset below this is reading noise, not an underrun (s):
+ * above one render quantum (128 frames: 2.9 ms at 44.1 kHz, 2.7 ms at 48 kHz), by which the
+ * stamps flip, and below the callback buffer (10 ms and up) an underrun loses at a time.
+ */
+export const REALIGN_MIN_SEC = 0.004;
 /**
  * A start or stop closer than this to currentTime is left where it is: the render thread may
  * already be rendering that far ahead in one callback (s).

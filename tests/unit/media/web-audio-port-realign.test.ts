@@ -101,6 +101,18 @@ describe('WebAudioPort.realign', () => {
 		expect((ctx.sources.at(-1) as FakeSource).startedAt).toBe(10.2);
 	});
 
+	it('does not follow a flip of one render quantum even when it lasts a few readings', async () => {
+		const { port, ctx, advance, underrun } = await setup();
+		ctx.currentTime = 10;
+		play(port, 10.2);
+		underrun(128 / 44_100);
+		for (let i = 0; i < 3; i++) {
+			advance(0.025);
+			port.realign();
+		}
+		expect(port.realignments).toEqual([]);
+	});
+
 	it('follows an underrun the tick after it is first read', async () => {
 		const { port, ctx, advance, underrun } = await setup();
 		ctx.currentTime = 10;
