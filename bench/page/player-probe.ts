@@ -5,6 +5,7 @@
  */
 import type { Clock } from '$lib/playback/clock';
 import type { SessionEngine } from '$lib/playback/engine';
+import type { DriftRecord } from '$lib/media/drift';
 import type { PlayerMedia } from '$lib/media/player-media.svelte';
 import type { ClockSample, CueEventRecord, LongTask, OutputStampRecord, PhaseFrameRecord, PlayerReport, StateEventRecord } from '../sync/types';
 
@@ -134,10 +135,10 @@ const probe = {
 		};
 	},
 	/** Drift samples since the last call (the follower keeps only a few minutes of them). */
-	takeDrift(): number[] {
+	takeDrift(): DriftRecord[] {
 		const follower = media.follower;
 		if (!follower) return [];
-		const samples = follower.driftSamples();
+		const samples = follower.driftRecords();
 		follower.clearDriftSamples();
 		return samples;
 	},

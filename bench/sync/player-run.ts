@@ -5,6 +5,7 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { NAME_SHIM, pageScript } from '../lib/page-script';
 import { BENCH_VOLUMES, HIDDEN_POLICY, POLL_MS, ROUTINE, SETTLE_MAX_MS, TAIL_MS, TICK_GAP_MS } from './config';
+import type { DriftRecord } from '../../src/lib/media/drift';
 import type { ClockSample, PlayerReport, TapConfig, TapReport, TickReport } from './types';
 import { answerSafetyCheck } from '../lib/safety-check';
 
@@ -44,6 +45,8 @@ export interface PlayerRun {
 	readonly ticks: TickReport;
 	readonly samples: readonly ClockSample[];
 	readonly drift: readonly number[];
+	/** Every drift sample with its session position, rate and whether it followed a discontinuity. */
+	readonly driftRecords: readonly DriftRecord[];
 	/** The drift samples again, by polling window: when in the session large drift happened. */
 	readonly driftWindows: readonly DriftWindow[];
 	readonly finished: boolean;
@@ -62,7 +65,7 @@ interface PageGlobals {
 	__limber?: { media?: unknown };
 	Howler?: HowlerGlobal;
 	__benchTap: { install(ctx: AudioContext, node: AudioNode): Promise<number>; ctxIdOf(ctx: BaseAudioContext): number; report(): Promise<TapReport> };
-	__benchPlayer: { sample(): ClockSample; takeDrift(): number[]; report(): PlayerReport };
+	__benchPlayer: { sample(): ClockSample; takeDrift(): DriftRecord[]; report(): PlayerReport };
 	__benchHidden?: { hide(): void; hiddenForMs(): number };
 	__benchTicks: { report(): TickReport };
 }
@@ -134,6 +137,7 @@ export async function runPlayer(browser: Browser, opts: PlayerRunOptions): Promi
 
 		const samples: ClockSample[] = [];
 		const drift: number[] = [];
+		const driftRecords: DriftRecord[] = [];
 		const driftWindows: DriftWindow[] = [];
 		const startedAt = Date.now();
 		const deadline = startedAt + Math.min(first.durationMs + 60_000, opts.limitMs);
@@ -150,8 +154,9 @@ export async function runPlayer(browser: Browser, opts: PlayerRunOptions): Promi
 			const sample = await page.evaluate(() => (window as unknown as PageGlobals).__benchPlayer.sample());
 			samples.push(sample);
 			const taken = await page.evaluate(() => (window as unknown as PageGlobals).__benchPlayer.takeDrift());
-			drift.push(...taken);
-			if (taken.length) driftWindows.push({ positionMs: sample.positionMs, n: taken.length, maxAbsMs: Math.max(...taken.map(Math.abs)) });
+			driftRecords.push(...taken);
+			drift.push(...taken.map((r) => r.driftMs));
+			if (taken.length) driftWindows.push({ positionMs: sample.positionMs, n: taken.length, maxAbsMs: Math.max(...taken.map((r) => Math.abs(r.driftMs))) });
 			if (sample.state === 'finished' || sample.state === 'stopped') {
 				finished = sample.state === 'finished';
 				break;
@@ -164,7 +169,9 @@ export async function runPlayer(browser: Browser, opts: PlayerRunOptions): Promi
 			await page.waitForTimeout(Math.max(50, Math.min(POLL_MS, nextHide)));
 		}
 		await page.waitForTimeout(TAIL_MS);
-		drift.push(...(await page.evaluate(() => (window as unknown as PageGlobals).__benchPlayer.takeDrift())));
+		const last = await page.evaluate(() => (window as unknown as PageGlobals).__benchPlayer.takeDrift());
+		driftRecords.push(...last);
+		drift.push(...last.map((r) => r.driftMs));
 		const hiddenForMs = await page.evaluate(() => (window as unknown as PageGlobals).__benchHidden?.hiddenForMs() ?? 0);
 		const player = await page.evaluate(() => (window as unknown as PageGlobals).__benchPlayer.report());
 		const tap = await page.evaluate(() => (window as unknown as PageGlobals).__benchTap.report());
@@ -180,6 +187,7 @@ export async function runPlayer(browser: Browser, opts: PlayerRunOptions): Promi
 			ticks,
 			samples,
 			drift,
+			driftRecords,
 			driftWindows,
 			finished,
 			tapReinstalled,

@@ -7,6 +7,7 @@ import { analyseBaseline, type BaselineFigures } from './analyse-baseline';
 import { analyseClock, analyseDrift, type ClockFigures, type DriftFigures } from './analyse-clock';
 import { countCues, cueErrorStats, engineLateness, measureParts, type CueCounts, type CueErrorStats, type PartMeasurement } from './analyse-cues';
 import { wallErrorSummary } from './analyse-wall';
+import { analyseDriftDetail, type DriftDetail } from './analyse-drift-detail';
 import { analyseMainThread, type MainThreadFigures } from './analyse-main-thread';
 import { analysePhaseFrames, partsFrom, type PhaseFrameFigures } from './analyse-phases';
 import type { BaselineRun } from './baseline-run';
@@ -26,6 +27,8 @@ interface RunFigures {
 	readonly engine_cue_late_ms: ReturnType<typeof engineLateness>;
 	readonly clock: ClockFigures;
 	readonly video_drift: DriftFigures;
+	/** The same frames split by steady, nudging and settling after a discontinuity (analyse-drift-detail.ts). */
+	readonly video_drift_detail: DriftDetail;
 	/** Each phase's first displayed frame against the phase's first frame (analyse-phases.ts). */
 	readonly phase_start_frames: PhaseFrameFigures;
 	/** Jumps the bench asked for (none: drift is measured outside requested seeks). */
@@ -88,6 +91,7 @@ function runFigures(run: PlayerRun): RunFigures {
 		engine_cue_late_ms: engineLateness(run),
 		clock: analyseClock(run),
 		video_drift: analyseDrift(run.drift),
+		video_drift_detail: analyseDriftDetail(run.driftRecords),
 		phase_start_frames: analysePhaseFrames(run.player.phaseFrames ?? [], CLIP_PARTS),
 		requested_seeks: run.player.seeks?.length ?? 0,
 		video_drift_windows_over_40ms: run.driftWindows.filter((w) => w.maxAbsMs > 40).map((w) => ({ ...w, maxAbsMs: Math.round(w.maxAbsMs) })),

@@ -30,6 +30,11 @@ export interface ClipDef {
 	 * [part name, key index] (see partTimes). Needs a phased motion.
 	 */
 	readonly parts?: readonly (readonly [string, number])[];
+	/**
+	 * A rhythmic movement done for a whole phase (walk, kick, swing): the name of its one part,
+	 * the whole clip, which the player repeats through the phase (media.yaml `loop: true`).
+	 */
+	readonly loopPart?: string;
 	/** For an exercise done on each side: the side shown (the other is shown mirrored). */
 	readonly side?: 'left' | 'right';
 }
@@ -71,6 +76,7 @@ export class ClipRenderer {
 		this.period = duration(clip.motion);
 		if (this.period < 4 || this.period > 8) throw new Error(`${clip.id}: loop lasts ${this.period.toFixed(2)} s; keep clips 4–8 s`);
 		if (clip.parts) partTimes(clip.motion, clip.parts);
+		if (clip.parts && clip.loopPart) throw new Error(`${clip.id}: a clip has phase parts or one looping part, not both`);
 		if (clip.anchor) {
 			const start = place(sample(clip.motion, 0), { ground: false, props: this.props });
 			const a: Vec3 = start[clip.anchor];
@@ -103,9 +109,10 @@ export class ClipRenderer {
 		const poses: number[][] = [];
 		for (let i = 0; i < frameCount(this.clip); i++) poses.push(Object.values(this.skeletonAt(frameTime(this.clip, i))).flatMap((p) => p.map(r)));
 		// Parts and side only label the frames (media.yaml): they do not change them.
-		const { motion, parts, side, ...rest } = this.clip;
+		const { motion, parts, loopPart, side, ...rest } = this.clip;
 		void motion;
 		void parts;
+		void loopPart;
 		void side;
 		const poster = Object.values(this.skeletonAt(this.posterTime)).flatMap((p) => p.map(r));
 		return JSON.stringify({ view: this.baseView, poster, poses, clip: rest });

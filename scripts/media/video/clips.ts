@@ -227,10 +227,21 @@ const spinalRolls: ClipDef = (() => {
 		anchor: 'pelvis',
 		props: [mat(-1.05, 0.85)],
 		maxScale: 250,
+		// Phased for the yoga routine's roll up (5 s), pause at the top (2 s), roll down (6 s),
+		// each part half its phase so it plays at half pace: the top is reached, then held as a
+		// key of its own so the pause is a part.
+		parts: [['roll-up', 2], ['pause', 3], ['roll-down', 0]],
 		motion: {
 			kind: 'keys',
 			poster: 2,
-			keys: [key(base, 1.4, 0.8), key(bridge(base, 12, 12), 1.2, 0.1), key(bridge(base, 30, 0), 1.1, 1.4), key(bridge(base, 14, 4), 1.1, 0.1)]
+			phased: true,
+			keys: [
+				key(base, 1.1, 0.7),
+				key(bridge(base, 12, 12), 1.2, 0.1),
+				key(bridge(base, 30, 0), 1.0, 0.2),
+				key(bridge(base, 30, 0), 0, 1.0),
+				key(bridge(base, 14, 4), 1.1, 0.1)
+			]
 		}
 	};
 })();
@@ -793,7 +804,6 @@ const sunSalutation: ClipDef = (() => {
 	const chairX = 0.62;
 	const onChair = (p: Pose): Pose =>
 		solve(p, ['shoulderRFlex', 'shoulderLFlex', 'elbowR', 'elbowL'], [above('handR', seatTop + 0.04, chairX - 0.05), above('handL', seatTop + 0.04, chairX - 0.05)]);
-	const stand = standing({ x: 0 });
 	const reach = standing({ x: 0, shoulderRFlex: 172, shoulderLFlex: 172, elbowR: 0, elbowL: 0, lumbarFlex: -6, thoraxFlex: -6, neckFlex: -8 });
 	const fold = onChair(flatFeet(pose(STAND, { x: 0, pitch: -70, hipRFlex: 82, hipLFlex: 82, kneeR: 14, kneeL: 14, lumbarFlex: 4, thoraxFlex: 4, shoulderRFlex: 100, shoulderLFlex: 100 })));
 	const lunge = onChair(
@@ -803,13 +813,53 @@ const sunSalutation: ClipDef = (() => {
 		)
 	);
 	const dog = onChair(flatFeet(pose(STAND, { x: -0.25, pitch: -75, hipRFlex: 95, hipLFlex: 95, kneeR: 8, kneeL: 8, shoulderRFlex: 165, shoulderLFlex: 165 })));
+	const chest = standing({ x: 0, shoulderRFlex: 35, shoulderLFlex: 35, elbowR: 115, elbowL: 115 });
+	const halfLift = onChair(flatFeet(pose(STAND, { x: 0, pitch: -42, hipRFlex: 50, hipLFlex: 50, kneeR: 10, kneeL: 10, lumbarFlex: -4, thoraxFlex: -4, shoulderRFlex: 70, shoulderLFlex: 70 })));
+	// The leg that stepped back steps forward between the hands: the lunge with the legs swapped.
+	const stepForward = onChair(
+		flatFeet(
+			pose(STAND, { x: -0.05, pitch: -50, hipRFlex: 118, kneeR: 72, hipLFlex: 22, kneeL: 8, ankleL: 30, lumbarFlex: -4, thoraxFlex: -4, shoulderRFlex: 80, shoulderLFlex: 80 }),
+			'R'
+		)
+	);
 	return {
 		id: 'sun-salutation',
 		side: 'right',
 		description: 'A chair sun salutation: reach up, fold with hands on the chair, step back into a lunge, a downward dog, then rise slowly.',
 		highlight: ['legR'],
 		props: [...chair(chairX + 0.2, 0, 'x-'), wallX(chairX + 0.48)],
-		motion: { kind: 'keys', poster: 3, keys: [key(stand, 1.2, 0.4), key(reach, 0.9, 0.3), key(fold, 1.0, 0.3), key(lunge, 1.0, 0.6), key(dog, 0.9, 0.5)] }
+		// One part per phase of the yoga routine's round (stand 8 s … finish 4 s) in one 8 s
+		// loop: each part is a move and a moment's hold, played at half pace (the slowest the
+		// player goes), then its pose is held to the phase's end: move into the pose, stay.
+		parts: [
+			['stand', 1],
+			['reach-up', 2],
+			['fold', 3],
+			['half-lift', 4],
+			['lunge', 5],
+			['dog', 6],
+			['step-forward', 7],
+			['fold-again', 8],
+			['rise', 9],
+			['finish', 0]
+		],
+		motion: {
+			kind: 'keys',
+			poster: 5,
+			phased: true,
+			keys: [
+				key(chest, 0.6, 0.1),
+				key(pose(chest, {}), 0.2, 0.3),
+				key(reach, 0.7, 0.1),
+				key(fold, 0.8, 0.1),
+				key(halfLift, 0.6, 0.1),
+				key(lunge, 0.8, 0.1),
+				key(dog, 0.8, 0.1),
+				key(stepForward, 0.8, 0.1),
+				key(fold, 0.6, 0.1),
+				key(reach, 0.8, 0.1)
+			]
+		}
 	};
 })();
 
@@ -838,6 +888,7 @@ const gait = (stride: number, arm: number, lean = 0): Pose[] => [0, 1, 2, 3, 4, 
 
 const waterWalkForwards: ClipDef = {
 	id: 'water-walk-forwards',
+	loopPart: 'walk',
 	description: 'Walking forwards through waist-to-chest-deep water, standing tall, arms swinging gently under the water.',
 	setting: 'pool',
 	waterLevel: WATER,
@@ -849,6 +900,7 @@ const waterWalkForwards: ClipDef = {
 
 const waterWalkBackwards: ClipDef = {
 	id: 'water-walk-backwards',
+	loopPart: 'walk',
 	description: 'Walking backwards through the water with small steps, toe then heel, trunk upright.',
 	setting: 'pool',
 	waterLevel: WATER,
@@ -860,6 +912,7 @@ const waterWalkBackwards: ClipDef = {
 
 const coolDownWalk: ClipDef = {
 	id: 'cool-down-walk',
+	loopPart: 'walk',
 	description: 'Easy, slow walking forwards through the water to let the breathing and heart rate settle.',
 	setting: 'pool',
 	waterLevel: WATER,
@@ -875,6 +928,7 @@ const waterWalkSideways: ClipDef = (() => {
 	const closing = standing(FACING, { hipRAbd: 6, hipLAbd: 16, kneeR: 6, kneeL: 14, x: -0.2 });
 	return {
 		id: 'water-walk-sideways',
+		loopPart: 'walk',
 		side: 'right',
 		description: 'Side-stepping through the water: one foot steps out to the side and the other follows, toes and hips facing forward.',
 		setting: 'pool',
@@ -893,6 +947,7 @@ const marching: ClipDef = (() => {
 	const mid = standing({ elbowR: 30, elbowL: 30 });
 	return {
 		id: 'marching',
+		loopPart: 'march',
 		description: 'Marching on the spot in the water: each knee lifts toward hip height as the opposite arm swings forward.',
 		setting: 'pool',
 		waterLevel: WATER,
@@ -911,6 +966,7 @@ const legSwings: ClipDef = (() => {
 	const mid = standing(HOLD_EDGE, { hipRFlex: 8, kneeR: 8, ankleR: -10 });
 	return {
 		id: 'leg-swings',
+		loopPart: 'kick',
 		side: 'right',
 		description: 'Standing side-on to the pool edge, holding it: the outside leg swings forward and back from the hip, trunk still.',
 		setting: 'pool',
@@ -942,6 +998,7 @@ const edgeKicks: ClipDef = (() => {
 	const edge = sk.handR[0] + 0.06;
 	return {
 		id: 'edge-kicks',
+		loopPart: 'kick',
 		description: 'Holding the pool edge with both hands, body floating out behind: small, quick kicks from the hips, head low.',
 		setting: 'pool',
 		waterLevel: WATER,
@@ -956,6 +1013,7 @@ const armSwings: ClipDef = (() => {
 	const arms = (a: number) => standing({ kneeR: 8, kneeL: 8, hipRFlex: 6, hipLFlex: 6, shoulderRFlex: a, shoulderLFlex: a, elbowR: 14, elbowL: 14 });
 	return {
 		id: 'arm-swings',
+		loopPart: 'swing',
 		description: 'Standing in chest-deep water with soft knees: both arms swing forward and back under the water, trunk steady.',
 		setting: 'pool',
 		waterLevel: WATER,
@@ -969,6 +1027,7 @@ const trunkRotation: ClipDef = (() => {
 	const turn = (a: number) => standing(FACING, { kneeR: 8, kneeL: 8, hipRAbd: 6, hipLAbd: 6, shoulderRFlex: 55, shoulderLFlex: 55, elbowR: 80, elbowL: 80, shoulderRAbd: 15, shoulderLAbd: 15, thoraxTwist: a, lumbarTwist: a * 0.4, neckTwist: a * 0.3 });
 	return {
 		id: 'trunk-rotation',
+		loopPart: 'turn',
 		description: 'Standing in the water, arms bent in front: the upper body turns gently from side to side while the hips face forward.',
 		camera: { yaw: 0, pitch: 28 },
 		setting: 'pool',

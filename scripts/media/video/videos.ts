@@ -65,8 +65,12 @@ export function describe(text: string): string {
 	return ` >-\n${lines.map((l) => `      ${l}`).join('\n')}`;
 }
 
-/** The parts of a phased clip for media.yaml: the last one runs to the file's end (its last frame is the first again). */
+/**
+ * The parts of a phased clip for media.yaml: the last one runs to the file's end (its last
+ * frame is the first again). A rhythmic clip's one looping part is the whole file.
+ */
 function partsYaml(def: ClipDef | undefined, fileDuration: number): string[] {
+	if (def?.loopPart) return ['    parts:', `      ${def.loopPart}: { in: 0, out: ${fileDuration}, loop: true }`];
 	if (!def?.parts) return [];
 	const parts = partTimes(def.motion, def.parts);
 	const end = clipDuration(def);
@@ -79,8 +83,9 @@ export function videosYaml(clips: readonly EncodedClip[], defs: ReadonlyMap<stri
 		'# Exercise clips, made by `npm run media` (scripts/media/video/): a figure animated between',
 		'# key poses, one loop per file, WebM/VP9 first and MP4/H.264 second. The poster is the held',
 		'# pose (twice the video size, for print). Durations are read back from the files. A clip made',
-		"# for a repetition's phases names its parts (one per phase, in order); a clip of one side",
-		'# says which (the other side is shown mirrored).',
+		"# for a repetition's phases names its parts (one per phase, in order; a rhythmic clip, walking",
+		'# or kicking, has one part that loops); a clip of one side says which (the other side is',
+		'# shown mirrored).',
 		'videos:'
 	];
 	for (const c of clips) {

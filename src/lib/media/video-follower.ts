@@ -15,7 +15,7 @@ import { segmentIndexAt, type Segment } from '../routine/timeline';
 import { clipDriftMs, clipWindow, expectedClipTimeMs, loopLengthMs, type ClipWindow } from './clip-time';
 import { FrameCadence } from './frame-cadence';
 import { holdsEndPose, partClipTimeMs, planPart, type PartPlan } from './phase-part';
-import { correctDrift, DRIFT_DEAD_BAND_MS, DRIFT_SEEK_MS, DriftSampleLog, nextSeekLeadMs, type DriftAction } from './drift';
+import { BOUNDARY_SEEK_MS, CadenceAverage, correctDrift, DRIFT_SEEK_MS, DriftSampleLog, nextSeekLeadMs, type DriftAction, type DriftRecord } from './drift';
 import type { ClipResolver, ResolvedClip, VideoFrame, VideoSurface, VideoSurfaceEvent } from './video-surface';
 
 /** A stall shorter than this is a hiccup: not worth freezing the clock and the screen for. */
@@ -161,6 +161,8 @@ export class VideoFollower {
 	#frameMs = LOOP_LOOKAHEAD_MS;
 	#lastMediaMs: number | null = null;
 	readonly #cadence = new FrameCadence();
+	/** Drift over the last few frames of this run of playback: what the rate is corrected by. */
+	readonly #average = new CadenceAverage();
 	/**
 	 * A clip was just put in front: its first measured frame is a discontinuity. Loaded from
 	 * scratch it is late by the loading time; preloaded, by however long the paused element
@@ -209,6 +211,11 @@ export class VideoFollower {
 	/** Drift (ms, positive: video ahead) of each displayed frame while playing, oldest first. */
 	driftSamples(): number[] {
 		return this.#drift?.toArray() ?? [];
+	}
+
+	/** The same samples with the position, rate and discontinuity each was measured at (for the benchmark). */
+	driftRecords(): DriftRecord[] {
+		return this.#drift?.records() ?? [];
 	}
 
 	clearDriftSamples(): void {
@@ -324,7 +331,10 @@ export class VideoFollower {
 		const actual = frame.mediaTime * 1000;
 		this.#learnFrameDuration(actual);
 		const drift = clipDriftMs(actual, expected, following.window);
-		this.#drift?.push(drift);
+		this.#drift?.push(drift, positionMs, surface.playbackRate / this.#baseRate, afterSeek || boundary);
+		// The frames before a discontinuity say nothing about the video after it.
+		if (afterSeek || boundary) this.#average.clear();
+		const averaged = this.#average.push(drift);
 		if (afterSeek) {
 			this.#learnLead = false;
 			this.#seekLeadMs = nextSeekLeadMs(this.#seekLeadMs, drift);
@@ -344,7 +354,11 @@ export class VideoFollower {
 		// A seek that missed is tried again rather than nudged for seconds, a few times.
 		const missedLanding = afterSeek && this.#reseeks < MAX_RESEEKS && Math.abs(drift) >= RESEEK_MS;
 		this.#reseeks = missedLanding ? this.#reseeks + 1 : 0;
-		this.#apply(missedLanding ? { kind: 'seek' } : correctDrift(drift, { rate: surface.playbackRate / this.#baseRate, boundary }));
+		// At a boundary the one frame is all there is, and a frame a seek's worth off is a jump,
+		// not cadence; otherwise the rate follows the average over the cadence.
+		const judged = boundary || Math.abs(drift) >= DRIFT_SEEK_MS ? drift : averaged;
+		const action = correctDrift(judged, { rate: surface.playbackRate / this.#baseRate, boundary });
+		this.#apply(missedLanding ? { kind: 'seek' } : action);
 	}
 
 	#learnFrameDuration(mediaMs: number): void {
@@ -447,7 +461,7 @@ export class VideoFollower {
 		// decode from the keyframe, and the first frames' drift is nudged away instead.
 		let atMs = expectedOf(following, this.#engine.position);
 		const preloaded = this.#preloaded?.id === clip.id ? this.#preloaded : null;
-		if (preloaded && Math.abs(atMs - preloaded.atMs) < DRIFT_DEAD_BAND_MS) atMs = preloaded.atMs;
+		if (preloaded && Math.abs(atMs - preloaded.atMs) < BOUNDARY_SEEK_MS) atMs = preloaded.atMs;
 		this.#preloaded = null;
 		// Line the first frame up with a seek if it is off: loading, or starting the paused
 		// element, made it late, and nudging that away takes seconds.
@@ -461,6 +475,7 @@ export class VideoFollower {
 		this.#reseeks = 0;
 		this.#lastMediaMs = null;
 		this.#cadence.break();
+		this.#average.clear();
 		this.#setStatus({ display: 'video', clip: clip.id, poster: clip.poster, fault: null, buffering: false });
 		if (isRunning(this.#engine.state) && !standsStill(following, this.#engine.position)) surface.play();
 		else surface.pause();
@@ -496,6 +511,7 @@ export class VideoFollower {
 		surface.seek(Math.max(0, at) / 1000);
 		this.#lastMediaMs = null;
 		this.#cadence.break();
+		this.#average.clear();
 	}
 
 	/** Compare the element's time with the clock now, and correct as drift.ts says. */
@@ -538,6 +554,7 @@ export class VideoFollower {
 		this.#surface.seek(expectedOf(following, at) / 1000);
 		this.#lastMediaMs = null;
 		this.#cadence.break();
+		this.#average.clear();
 		this.#learnLead = learn;
 	}
 

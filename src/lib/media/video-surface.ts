@@ -112,7 +112,7 @@ export function catalogClipResolver(videos: MediaCatalog['videos'], baseUrl = '/
 		const entry = Object.hasOwn(videos, id) ? videos[id] : undefined;
 		if (!entry) return null;
 		const ms = (s: number) => Math.round(s * 1000);
-		const parts = entry.parts && Object.fromEntries(Object.entries(entry.parts).map(([name, p]) => [name, { inMs: ms(p.in), outMs: ms(p.out) }]));
+		const parts = entry.parts && Object.fromEntries(Object.entries(entry.parts).map(([name, p]) => [name, { inMs: ms(p.in), outMs: ms(p.out), ...(p.loop ? { loop: true } : {}) }]));
 		return {
 			id,
 			sources: entry.files.map((file) => ({ src: base + file, type: videoMime(file) })),

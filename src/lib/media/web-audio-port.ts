@@ -81,8 +81,15 @@ export interface SoundMove {
 	readonly toSec: number;
 }
 
-/** A move of the output's wall − heard offset below this is reading noise, not an underrun (s). */
-export const REALIGN_MIN_SEC = 0.002;
+/** Two offset readings in a row closer than this agree: the output really is there (s). */
+export const OFFSET_AGREE_SEC = 0.001;
+
+/**
+ * A move of the output's wall − heard offset below this is reading noise, not an underrun (s):
+ * above one render quantum (128 frames: 2.9 ms at 44.1 kHz, 2.7 ms at 48 kHz), by which the
+ * stamps flip, and below the callback buffer (10 ms and up) an underrun loses at a time.
+ */
+export const REALIGN_MIN_SEC = 0.004;
 /**
  * A start or stop closer than this to currentTime is left where it is: the render thread may
  * already be rendering that far ahead in one callback (s).
@@ -105,6 +112,9 @@ export class WebAudioPort implements AudioPort {
 	readonly #playing = new Map<PlayHandle, Playing>();
 	#nextHandle = 0;
 	readonly #moves: SoundMove[] = [];
+	/** The offset sounds are placed and moved by (see #steadyOffset), and the last reading. */
+	#offset: number | null = null;
+	#lastOffset: number | null = null;
 	readonly #recordMoves: boolean;
 	#savedAutoSuspend: boolean | null = null;
 	#ambience: AmbiencePlayer | null = null;
@@ -229,7 +239,7 @@ export class WebAudioPort implements AudioPort {
 			const handle = ++this.#nextHandle as PlayHandle;
 			const startSec = Math.max(0, whenSec);
 			this.#startSource(handle, source, fader, startSec);
-			this.#playing.set(handle, { source, fader, channel, buffer, startSec, offsetSec: this.#offsetSec(), stopAt: null });
+			this.#playing.set(handle, { source, fader, channel, buffer, startSec, offsetSec: this.#steadyOffset(this.#offsetSec()), stopAt: null });
 			return handle;
 		} catch {
 			return null;
@@ -275,9 +285,9 @@ export class WebAudioPort implements AudioPort {
 	 */
 	realign(): void {
 		const ctx = this.#ctx;
-		if (!ctx || ctx.state !== 'running' || this.#playing.size === 0) return;
-		const offset = this.#offsetSec();
-		if (offset === null) return;
+		if (!ctx || ctx.state !== 'running') return;
+		const offset = this.#steadyOffset(this.#offsetSec());
+		if (offset === null || this.#playing.size === 0) return;
 		const earliest = ctx.currentTime + REALIGN_GUARD_SEC;
 		for (const [handle, p] of this.#playing) {
 			const shift = p.offsetSec === null ? 0 : offset - p.offsetSec;
@@ -298,6 +308,23 @@ export class WebAudioPort implements AudioPort {
 	/** The sounds realign() has moved so far, oldest first (the latest 10 000). */
 	get realignments(): readonly SoundMove[] {
 		return this.#moves;
+	}
+
+	/**
+	 * The output's wall − heard offset, taken up only when two readings in a row agree on it.
+	 * The output stamp's context time moves in render quanta (128 frames, 2.9 ms at 44.1 kHz)
+	 * while its performance time does not, so single readings flip by a quantum or two from
+	 * one tick to the next and back: taken as they came, each flip moved every waiting sound
+	 * by 3–6 ms and the next moved it back, and a sound that started in between was heard that
+	 * far off (bench:sync cue p99 2.2–2.5 ms). An underrun moves every reading after it, so it
+	 * is followed one tick later; a flip never has a second reading agreeing with it.
+	 */
+	#steadyOffset(reading: number | null): number | null {
+		if (reading === null) return null;
+		const last = this.#lastOffset;
+		this.#lastOffset = reading;
+		if (this.#offset === null || (last !== null && Math.abs(reading - last) < OFFSET_AGREE_SEC)) this.#offset = reading;
+		return this.#offset;
 	}
 
 	#offsetSec(): number | null {

@@ -185,6 +185,10 @@ function clipParts(source: Located<MediaCatalog>, videos: MediaCatalog['videos']
 	for (const [id, v] of Object.entries(source.value.videos)) {
 		for (const [name, part] of Object.entries(v.parts ?? {})) {
 			if (part.out > v.duration + 0.001) problems.push(problemAt(source, ['videos', id, 'parts', name, 'out'], `part "${name}" ends at ${part.out} s, but video "${id}" is only ${v.duration} s long`));
+			// The element loops a whole clip seamlessly by itself; a stretch inside it would need a seek at every pass.
+			if (part.loop && (part.in > 0.001 || Math.abs(part.out - v.duration) > 0.001)) {
+				problems.push(problemAt(source, ['videos', id, 'parts', name, 'loop'], `a looping part must be the whole clip (in: 0, out: ${v.duration}); "${name}" is ${part.in}–${part.out} s`));
+			}
 		}
 		if (v.otherSide !== undefined && v.otherSide !== 'mirror' && !Object.hasOwn(videos, v.otherSide)) {
 			problems.push(problemAt(source, ['videos', id, 'otherSide'], `no video "${v.otherSide}" for the other side (or say mirror)${didYouMean(v.otherSide, Object.keys(videos))}`));

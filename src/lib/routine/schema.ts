@@ -286,12 +286,16 @@ export const mediaCatalog = z.strictObject({
 				description: shortText.optional(),
 				/**
 				 * Named stretches of the clip (seconds), one for each phase of a repetition in order
-				 * (tilt, relax): the player shows a phase's part while the phase lasts.
+				 * (tilt, relax): the player shows a phase's part while the phase lasts. A part with
+				 * `loop: true` (a rhythmic movement: walking, kicking) is repeated a whole number of
+				 * times through its phase rather than played once; it must be the whole clip.
 				 */
 				parts: z
 					.record(
 						id,
-						z.strictObject({ in: seconds(0, 36000), out: seconds(0, 36000) }).refine((p) => p.out > p.in, { message: 'out must be after in', path: ['out'] })
+						z
+							.strictObject({ in: seconds(0, 36000), out: seconds(0, 36000), loop: z.boolean().optional() })
+							.refine((p) => p.out > p.in, { message: 'out must be after in', path: ['out'] })
 					)
 					.optional(),
 				/** The side the clip shows, for an exercise done on each side in turn. */

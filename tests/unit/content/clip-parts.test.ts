@@ -10,9 +10,27 @@ import { shippedCatalog, shippedRoutines } from './shipped';
 const catalog = shippedCatalog();
 
 describe('clip parts', () => {
-	it('the clips of the morning-mobility and back-school phases have parts', () => {
-		for (const id of ['pelvic-tilt', 'cat-camel', 'standing-back-bend', 'seated-pelvic-tilt', 'chair-pose', 'yoga-breathing', 'prone-press-up']) {
-			expect(catalog.videos[id]?.parts, id).toBeDefined();
+	it('every clip of an exercise with phases, in any routine and level, has parts (a clip without loops at its own pace against the repetition)', () => {
+		const missing = new Set<string>();
+		for (const r of shippedRoutines()) {
+			for (const level of r.levels) {
+				for (const step of level.steps) {
+					if (!('exercise' in step) || !step.phases) continue;
+					const video = r.exercises.find((e) => e.id === step.exercise)?.media?.video;
+					if (video && !catalog.videos[video]?.parts) missing.add(`${video} (${r.id}: ${step.exercise})`);
+				}
+			}
+		}
+		expect([...missing]).toEqual([]);
+	});
+
+	it('a looping part is the whole clip and the clip has no other part', () => {
+		for (const [id, v] of Object.entries(catalog.videos)) {
+			const parts = Object.entries(v.parts ?? {});
+			if (!parts.some(([, p]) => p.loop)) continue;
+			expect(parts, id).toHaveLength(1);
+			expect(parts[0]?.[1].in, id).toBe(0);
+			expect(parts[0]?.[1].out, id).toBeCloseTo(v.duration, 3);
 		}
 	});
 

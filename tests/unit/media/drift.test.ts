@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+	BOUNDARY_SEEK_MS,
+	CadenceAverage,
 	correctDrift,
 	DRIFT_DEAD_BAND_MS,
 	DRIFT_SEEK_MS,
@@ -7,6 +9,7 @@ import {
 	DriftSampleLog,
 	MAX_RATE_NUDGE,
 	MAX_SEEK_LEAD_MS,
+	MIN_RATE_NUDGE,
 	nextSeekLeadMs,
 	type DriftAction
 } from '../../../src/lib/media/drift';
@@ -18,9 +21,11 @@ const rate = (r: number): DriftAction => ({ kind: 'rate', rate: r });
 describe('the bands', () => {
 	it('sit inside the lip-sync limits and in the right order', () => {
 		expect(DRIFT_SETTLE_MS).toBeLessThan(DRIFT_DEAD_BAND_MS);
-		// The target is p99 ≤ 40 ms; small drift left alone must stay under it.
-		expect(DRIFT_DEAD_BAND_MS).toBeLessThan(40);
-		expect(DRIFT_SEEK_MS).toBeGreaterThan(DRIFT_DEAD_BAND_MS);
+		// The target is p99 ≤ 21 ms (half a 24 fps frame): drift left alone, plus the half
+		// refresh (60 Hz) a single frame reads either side of it in a 3:2 cadence, stays under it.
+		expect(DRIFT_DEAD_BAND_MS + 1000 / 60 / 2).toBeLessThan(21);
+		expect(BOUNDARY_SEEK_MS).toBeGreaterThan(DRIFT_DEAD_BAND_MS);
+		expect(DRIFT_SEEK_MS).toBeGreaterThan(BOUNDARY_SEEK_MS);
 		expect(MAX_RATE_NUDGE).toBeLessThanOrEqual(0.1);
 	});
 });
@@ -28,11 +33,12 @@ describe('the bands', () => {
 describe('correctDrift', () => {
 	it.each([
 		{ name: 'on time, rate 1: nothing', drift: 0, r: 1, want: none },
-		{ name: 'small ahead: nothing', drift: 24, r: 1, want: none },
-		{ name: 'small behind: nothing', drift: -24, r: 1, want: none },
-		{ name: 'small, still nudging: keep nudging until settled (hysteresis)', drift: 20, r: 0.97, want: rate(0.98) },
-		{ name: 'settled while nudging: rate back to 1', drift: 5, r: 0.97, want: rate(1) },
-		{ name: 'settled, already 1: nothing', drift: -3, r: 1, want: none },
+		{ name: 'small ahead: nothing', drift: 9, r: 1, want: none },
+		{ name: 'small behind: nothing', drift: -9, r: 1, want: none },
+		{ name: 'past the dead band: nudge, at least by the smallest nudge', drift: 12, r: 1, want: rate(1 - MIN_RATE_NUDGE) },
+		{ name: 'small, still nudging: keep nudging until settled (hysteresis)', drift: 6, r: 0.97, want: rate(1 - MIN_RATE_NUDGE) },
+		{ name: 'settled while nudging: rate back to 1', drift: 2, r: 0.97, want: rate(1) },
+		{ name: 'settled, already 1: nothing', drift: -2, r: 1, want: none },
 		{ name: 'medium ahead: slow down in proportion', drift: 40, r: 1, want: rate(0.96) },
 		{ name: 'medium behind: speed up in proportion', drift: -50, r: 1, want: rate(1.05) },
 		{ name: 'medium behind, large: capped', drift: -300, r: 1, want: rate(1 + MAX_RATE_NUDGE) },
@@ -73,6 +79,32 @@ describe('correctDrift', () => {
 			expect(ms, `from ${start} ms`).toBeLessThan(Math.abs(start) / (MAX_RATE_NUDGE * 1000) * 1000 + 1500);
 			expect(r).toBe(1);
 		}
+	});
+});
+
+describe('CadenceAverage', () => {
+	it('takes the 3:2 pattern of 24 fps on 60 Hz out of the drift', () => {
+		// A video exactly 3 ms behind: single frames read 3 ms ± 4.17 ms, alternately.
+		const avg = new CadenceAverage();
+		let last = 0;
+		for (let i = 0; i < 12; i++) last = avg.push(-3 + (i % 2 ? 4.17 : -4.17));
+		expect(last).toBeCloseTo(-3, 6);
+		// So the video is left alone, where the single frame (−7.2) and the old per-frame band would not tell.
+		expect(correctDrift(last, { rate: 1 })).toEqual(none);
+	});
+
+	it('forgets the frames before a discontinuity', () => {
+		const avg = new CadenceAverage(4);
+		for (let i = 0; i < 4; i++) avg.push(-300);
+		avg.clear();
+		expect(avg.push(5)).toBe(5);
+	});
+
+	it('keeps only the last frames', () => {
+		const avg = new CadenceAverage(2);
+		avg.push(100);
+		avg.push(10);
+		expect(avg.push(20)).toBe(15);
 	});
 });
 

@@ -6,7 +6,7 @@ const part = { inMs: 1000, outMs: 5000 };
 describe('planPart: a phase plays its part from start to end', () => {
 	it('at its own speed when the phase is as long as the part', () => {
 		const p = planPart(part, 10_000, 4000);
-		expect(p).toEqual({ fromMs: 1000, toMs: 5000, rate: 1, startMs: 10_000, endMs: 14_000 });
+		expect(p).toEqual({ fromMs: 1000, toMs: 5000, rate: 1, startMs: 10_000, endMs: 14_000, loopMs: 0 });
 		expect(partClipTimeMs(p, 10_000)).toBe(1000);
 		expect(partClipTimeMs(p, 12_000)).toBe(3000);
 		expect(partEndPositionMs(p)).toBe(14_000);
@@ -44,6 +44,35 @@ describe('planPart: a phase plays its part from start to end', () => {
 	});
 
 	it('an empty part or phase is a still frame at the in point', () => {
-		expect(planPart({ inMs: 2000, outMs: 2000 }, 0, 3000)).toEqual({ fromMs: 2000, toMs: 2000, rate: 1, startMs: 0, endMs: 3000 });
+		expect(planPart({ inMs: 2000, outMs: 2000 }, 0, 3000)).toEqual({ fromMs: 2000, toMs: 2000, rate: 1, startMs: 0, endMs: 3000, loopMs: 0 });
+	});
+});
+
+describe('planPart: a looping part repeats through its phase', () => {
+	const walk = { inMs: 0, outMs: 4400, loop: true };
+
+	it('a whole number of passes, at the rate that makes them fit, ending where it began', () => {
+		// 30 s / 4.4 s = 6.8 passes: 7 passes, played a little faster.
+		const p = planPart(walk, 1000, 30_000);
+		expect(p.loopMs).toBe(4400);
+		expect(p.rate).toBeCloseTo((7 * 4400) / 30_000, 9);
+		expect(partClipTimeMs(p, 1000)).toBe(0);
+		expect(partClipTimeMs(p, 1000 + 4400 / p.rate)).toBeCloseTo(0, 6);
+		expect(partClipTimeMs(p, 1000 + 2200 / p.rate)).toBeCloseTo(2200, 6);
+		// At the phase's end it has just come round to the start: the next repetition plays straight on.
+		const atEnd = partClipTimeMs(p, 31_000 - 1e-6);
+		expect(Math.min(atEnd, 4400 - atEnd)).toBeLessThan(1);
+	});
+
+	it('never holds an end pose', () => {
+		const p = planPart(walk, 0, 60_000);
+		expect(holdsEndPose(p, 59_000)).toBe(false);
+		expect(partEndPositionMs(p)).toBe(60_000);
+	});
+
+	it('a phase shorter than one pass plays it once as fast as allowed', () => {
+		const p = planPart(walk, 0, 2000);
+		expect(p.rate).toBe(MAX_PART_RATE);
+		expect(partClipTimeMs(p, 1000)).toBe(1600);
 	});
 });

@@ -26,6 +26,8 @@ export const CLIPS: Readonly<Record<string, ResolvedClip>> = {
 	bridge: clip('bridge', 5000),
 	/** Two parts back to back, as the generated phase clips are: tilt 0–4 s, relax 4–6 s. */
 	tilt: { ...clip('tilt', 6000), parts: { tilt: { inMs: 0, outMs: 4000 }, relax: { inMs: 4000, outMs: 6000 } } },
+	/** A rhythmic clip with one looping part, as the pool clips are: walk 0–4.4 s. */
+	walk: { ...clip('walk', 4400), parts: { walk: { inMs: 0, outMs: 4400, loop: true } } },
 	/** Shows the left side; the right is the same clip mirrored. */
 	twist: { ...clip('twist', 6000), side: 'left' }
 };

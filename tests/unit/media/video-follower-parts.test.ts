@@ -132,3 +132,34 @@ describe('the other side of a one-sided clip', () => {
 		expect(mirroredAt).toEqual([false, true, true]);
 	});
 });
+
+describe('a looping part (walk, kick) repeats through its phase', () => {
+	const WALK: VideoRef = { clip: 'walk', inMs: 0, outMs: null };
+	/** Repetitions of one 30 s "walk" phase of the walk clip (4.4 s), back to back. */
+	function walks(reps: number): Timeline {
+		const base = buildTimeline([{ title: 'Water walking', segments: Array.from({ length: reps }, () => ({ kind: 'work' as const, ms: 30_000, cues: [cue('phase', fromStart(0))] })) }]);
+		return { ...base, segments: base.segments.map((s) => ({ ...s, video: { ...WALK, part: 'walk' } })) };
+	}
+
+	it('a whole number of passes at a rate that fits, never held still, each repetition straight on with no seek', () => {
+		const clock = new ManualClock(1000);
+		const engine = new SessionEngine(walks(3), clock);
+		const surface = new FakeVideoSurface();
+		const follower = new VideoFollower(engine, surface, resolveClip, { initialSeekLeadMs: 0 });
+		engine.start();
+		let pausedFrames = 0;
+		for (let i = 0; i < 10_000 && engine.state !== 'finished'; i++) {
+			clock.advance(FRAME_MS);
+			surface.advance(FRAME_MS);
+			engine.tick();
+			if (engine.state === 'playing' && surface.paused) pausedFrames++;
+			if (surface.clip !== null && !surface.paused) surface.frame();
+		}
+		// 30 s / 4.4 s ≈ 6.8: seven passes, a little faster than the clip's own pace.
+		expect(surface.playbackRate).toBeCloseTo((7 * 4400) / 30_000, 3);
+		expect(surface.loop).toBe(true);
+		expect(pausedFrames).toBe(0);
+		expect(surface.seeks).toEqual([]);
+		expect(Math.max(...follower.driftSamples().map(Math.abs))).toBeLessThan(FRAME_MS);
+	});
+});

@@ -56,6 +56,8 @@ describe('WebAudioPort.realign', () => {
 		const first = ctx.sources.at(-1) as FakeSource;
 		advance(0.02);
 		underrun(0.01);
+		// Read twice (two ticks), so it is an underrun and not a stamp's noise.
+		port.realign();
 		port.realign();
 		const moved = ctx.sources.at(-1) as FakeSource;
 		expect(moved).not.toBe(first);
@@ -83,6 +85,49 @@ describe('WebAudioPort.realign', () => {
 		port.realign();
 		expect(ctx.sources).toHaveLength(2); // unlock's silent frame and the sound
 		expect((ctx.sources.at(-1) as FakeSource).startedAt).toBe(10.12);
+	});
+
+	it('does not follow a reading that flips by a render quantum and back (stamp noise, not an underrun)', async () => {
+		const { port, ctx, advance, underrun } = await setup();
+		ctx.currentTime = 10;
+		play(port, 10.2);
+		const quantum = 128 / 44_100;
+		for (let i = 0; i < 6; i++) {
+			advance(0.025);
+			underrun(i % 2 === 0 ? quantum : -quantum);
+			port.realign();
+		}
+		expect(port.realignments).toEqual([]);
+		expect((ctx.sources.at(-1) as FakeSource).startedAt).toBe(10.2);
+	});
+
+	it('does not follow a flip of one render quantum even when it lasts a few readings', async () => {
+		const { port, ctx, advance, underrun } = await setup();
+		ctx.currentTime = 10;
+		play(port, 10.2);
+		underrun(128 / 44_100);
+		for (let i = 0; i < 3; i++) {
+			advance(0.025);
+			port.realign();
+		}
+		expect(port.realignments).toEqual([]);
+	});
+
+	it('follows an underrun the tick after it is first read', async () => {
+		const { port, ctx, advance, underrun } = await setup();
+		ctx.currentTime = 10;
+		play(port, 10.2);
+		advance(0.025);
+		port.realign();
+		advance(0.025);
+		port.realign();
+		underrun(0.01);
+		port.realign();
+		expect(port.realignments).toEqual([]);
+		advance(0.025);
+		port.realign();
+		expect(port.realignments).toHaveLength(1);
+		expect((ctx.sources.at(-1) as FakeSource).startedAt).toBeCloseTo(10.19, 6);
 	});
 
 	it('leaves a sound about to start (the render thread may be past it) and one already playing', async () => {
@@ -115,6 +160,7 @@ describe('WebAudioPort.realign', () => {
 		advance(0.02);
 		underrun(0.015);
 		port.realign();
+		port.realign();
 		const speakingSource = ctx.sources[1] as FakeSource;
 		expect(speakingSource.stoppedAt).toBeCloseTo(10.285, 6);
 		const events = (speakingSource.outputs[0] as FakeGain).gain.events;
@@ -131,6 +177,7 @@ describe('WebAudioPort.realign', () => {
 		ctx.currentTime = 10;
 		play(port, 10.12);
 		underrun(-0.005);
+		port.realign();
 		port.realign();
 		expect((ctx.sources.at(-1) as FakeSource).startedAt).toBeCloseTo(10.125, 6);
 	});

@@ -142,6 +142,19 @@ describe('checkReferences', () => {
 		]);
 	});
 
+	describe('looping parts', () => {
+		const withParts = (parts: string) => `${catalogText}videos:\n  walk-clip:\n    files: [video/walk.webm]\n    duration: 4.4\n    parts:\n${parts}`;
+
+		it('accepts a looping part that is the whole clip', () => {
+			expect(check({ catalog: catalogOf(withParts('      walk: { in: 0, out: 4.4, loop: true }\n')) })).toEqual([]);
+		});
+
+		it('reports a looping part that is only a stretch of the clip', () => {
+			const problems = check({ catalog: catalogOf(withParts('      walk: { in: 0, out: 2, loop: true }\n')) });
+			expect(problems.map((p) => [p.path, p.message])).toEqual([['videos.walk-clip.parts.walk.loop', 'a looping part must be the whole clip (in: 0, out: 4.4); "walk" is 0–2 s']]);
+		});
+	});
+
 	describe('in and out points', () => {
 		const catalogWithClip = `${catalogText}videos:\n  knee-clip:\n    files: [video/knee.webm]\n    duration: 12\n`;
 		const withMedia = (media: string) => edit(routineText, '      image: knee-picture\n', `      image: knee-picture\n${media}`);
