@@ -306,7 +306,7 @@ async function main(): Promise<void> {
 		console.log(
 			`\n${verdict.target}: p99 ${verdict.delivery_p99_ok ? 'PASS' : 'FAIL'}, delivery ${verdict.all_delivered ? 'PASS' : 'FAIL'}, leak ${verdict.no_leak ? 'PASS' : 'FAIL'}`
 		);
-		log(`wrote ${path.relative(ROOT, out)}${specified ? "" : " (a smoke run at other sizes: class.json keeps the figures)"}`);
+		log(`wrote ${path.relative(ROOT, out)}${specified ? '' : ' (a smoke run at other sizes: class.json keeps the figures)'}`);
 	} finally {
 		await server.stop();
 	}
