@@ -6,9 +6,11 @@
  * the first N it cannot hold (streams not all open, events missed), and says why.
  * See bench/README.md. Writes bench/results/cluster.json; exits 0 whatever the figures.
  *
- * Options: --reuse-build, --sizes=1000,3000, --commands=50.
+ * Options: --reuse-build, --sizes=1000,3000, --commands=50. Other sizes or commands make a
+ * smoke run, written to cluster.smoke.json (never over the figures): the smallest is
+ * `npm run bench:cluster -- --sizes=10 --commands=3`.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -18,7 +20,7 @@ import { command, hubStats, join, signUpWithClass, startLive, type HubStats, typ
 import { plan, pool, sleep } from './class/commands';
 import { SseListener } from './class/sse-client';
 import { sampleLoad } from './lib/load';
-import { benchLog, buildUnlessReused, type BenchLog } from './lib/run';
+import { benchLog, buildUnlessReused, resultFile, type BenchLog } from './lib/run';
 import { ROOT, startServer } from './lib/server';
 import { round, summarize } from './lib/stats';
 import { fmt, table } from './lib/table';
@@ -27,10 +29,32 @@ const COMMAND_GAP_MS = 200;
 const TARGET_P99_MS = 100;
 /** Streams must all be open within this long (they open 200 at a time). */
 const CONNECT_TIMEOUT_MS = 120_000;
+const SPECIFIED_SIZES = [1000, 3000, 6000, 10_000];
+const SPECIFIED_COMMANDS = 50;
+/** Descriptors a process needs besides its streams (files, the database, the pool, the agent's spares). */
+const FD_MARGIN = 300;
 
+/** This process's open-file limit (`ulimit -n`, inherited by the servers), or null off Linux. */
+function openFileLimit(): number | null {
+	try {
+		const line = readFileSync('/proc/self/limits', 'utf8')
+			.split('\n')
+			.find((l) => l.startsWith('Max open files'));
+		const soft = line?.split(/\s{2,}/)[1];
+		return soft === undefined || soft === 'unlimited' ? null : Number(soft);
+	} catch {
+		return null;
+	}
+}
 
-
-
+/** Why N cannot even be tried here, before anything is opened: the descriptors it needs. */
+function fdShortfall(n: number, instances: number): string | null {
+	const limit = openFileLimit();
+	if (limit === null) return null;
+	// The bench holds all N streams; each server N / instances (and nginx is not in this bench).
+	const need = Math.max(n + FD_MARGIN, Math.ceil(n / instances) + FD_MARGIN);
+	return need > limit ? `file descriptors: N = ${n} needs about ${need} in the bench, ulimit -n is ${limit}; raise it (ulimit -n ${need})` : null;
+}
 interface Server {
 	readonly url: string;
 }
@@ -74,7 +98,8 @@ function reasonOf(error: unknown): string {
 	if (/EMFILE|ENFILE/.test(message)) return `file descriptors ran out (${message}); raise ulimit -n`;
 	if (/EADDRNOTAVAIL/.test(message)) return `local ports ran out (${message})`;
 	if (/ENOMEM|heap/i.test(message)) return `memory (${message})`;
-	return `streams did not open in time: the CPU could not keep up (${message})`;
+	if (/timeout/i.test(message)) return `streams did not open within ${CONNECT_TIMEOUT_MS / 1000} s: the CPU could not keep up (${message})`;
+	return `the servers could not keep up: ${message}`;
 }
 
 async function runRoom(
@@ -86,8 +111,6 @@ async function runRoom(
 	commands: number,
 	log: BenchLog
 ): Promise<Row> {
-	const entry = servers[0]!.url;
-	const code = await startLive(entry, instructor, lessonNumber);
 	const failed = (reason: string, connectMs: number | null = null): Row => ({
 		setup,
 		instances: servers.length,
@@ -107,19 +130,47 @@ async function runRoom(
 		bench_event_loop_delay_max_ms: 0,
 		free_memory_mb_after: Math.round(freemem() / 2 ** 20)
 	});
+	const short = fdShortfall(n, servers.length);
+	if (short) return failed(short);
+	try {
+		return await measureRoom(setup, servers, instructor, lessonNumber, n, commands, log, failed);
+	} catch (error) {
+		// A join, a command or a stats read failed outright: the machine could not hold this N.
+		log(`${setup} N=${n}: ${error instanceof Error ? error.message : String(error)}`);
+		return failed(reasonOf(error));
+	}
+}
+
+async function measureRoom(
+	setup: Row['setup'],
+	servers: readonly Server[],
+	instructor: Instructor,
+	lessonNumber: number,
+	n: number,
+	commands: number,
+	log: BenchLog,
+	failed: (reason: string, connectMs?: number | null) => Row
+): Promise<Row> {
+	const entry = servers[0]!.url;
+	const code = await startLive(entry, instructor, lessonNumber);
 	// Joins through every server, as phones behind a proxy would.
 	const cookies = await pool(Array.from({ length: n }, (_, i) => i), 32, (i) => join(servers[i % servers.length]!.url, code, `P${i + 1}`));
 	log(`${setup} N=${n}: ${n} joined`);
 	const started = performance.now();
 	const listeners: SseListener[] = [];
+	let gaveUp = false;
 	try {
 		await pool(cookies, 200, async (cookie, i) => {
+			// The pool's other workers go on after one fails: let them stop opening streams.
+			if (gaveUp) return;
 			const l = new SseListener(`${servers[i % servers.length]!.url}/api/live/${code}/events`, cookie);
 			listeners.push(l);
 			await Promise.race([l.ready(), sleep(CONNECT_TIMEOUT_MS).then(() => Promise.reject(new Error('timeout')))]);
 		});
 	} catch (error) {
+		gaveUp = true;
 		for (const l of listeners) l.close();
+		await command(entry, code, instructor.cookie, { type: 'end' }).catch(() => undefined);
 		return failed(reasonOf(error));
 	}
 	const connectAllMs = Math.round(performance.now() - started);
@@ -189,10 +240,25 @@ async function runRoom(
 	return row;
 }
 
+/**
+ * Each setup gets this long to grow (measured from its first N); the N after that is not
+ * tried. A room that cannot keep up ends at its time-outs (2 min for the streams to open,
+ * 10 s for the last events, 10 s per server for them to close), so with the build the whole
+ * run stays within about 20 minutes on this 2-core machine.
+ */
+const SETUP_BUDGET_MS = 7 * 60_000;
+
 async function runSetup(setup: Row['setup'], servers: readonly Server[], sizes: readonly number[], commands: number, log: BenchLog): Promise<Row[]> {
 	const instructor = await signUpWithClass(servers[0]!.url);
 	const rows: Row[] = [];
+	const started = Date.now();
 	for (const [i, n] of sizes.entries()) {
+		if (i > 0 && Date.now() - started > SETUP_BUDGET_MS) {
+			const reason = `time: the smaller rooms took ${Math.round((Date.now() - started) / 60_000)} min of this setup's ${SETUP_BUDGET_MS / 60_000}; N = ${n} not tried`;
+			log(`${setup}: stops before N=${n}: ${reason}`);
+			rows.push({ ...notTried(setup, servers.length, n), stopped_because: reason });
+			break;
+		}
 		// The course has four lessons: one per room size.
 		const row = await runRoom(setup, servers, instructor, (i % 4) + 1, n, commands, log);
 		rows.push(row);
@@ -204,14 +270,39 @@ async function runSetup(setup: Row['setup'], servers: readonly Server[], sizes: 
 	return rows;
 }
 
+function notTried(setup: Row['setup'], instances: number, n: number): Row {
+	return {
+		setup,
+		instances,
+		n,
+		held: false,
+		stopped_because: null,
+		connect_all_ms: null,
+		commands: 0,
+		events_expected: 0,
+		events_delivered: 0,
+		missed: 0,
+		p50_ms: null,
+		p95_ms: null,
+		p99_ms: null,
+		max_ms: null,
+		per_instance: [],
+		bench_event_loop_delay_max_ms: 0,
+		free_memory_mb_after: Math.round(freemem() / 2 ** 20)
+	};
+}
+
 function option(argv: readonly string[], name: string): string | undefined {
 	return argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 }
 
 async function main(): Promise<void> {
 	const argv = process.argv.slice(2);
-	const sizes = (option(argv, 'sizes') ?? '1000,3000,6000,10000').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
-	const commands = Number(option(argv, 'commands') ?? 50);
+	const sizes = option(argv, 'sizes')?.split(',').map(Number) ?? SPECIFIED_SIZES;
+	const commands = Number(option(argv, 'commands') ?? SPECIFIED_COMMANDS);
+	if (sizes.length === 0 || !sizes.every((n) => Number.isInteger(n) && n > 0)) throw new Error(`--sizes= takes whole numbers above 0, e.g. --sizes=10,20`);
+	if (!Number.isInteger(commands) || commands < 1) throw new Error(`--commands= takes a whole number above 0`);
+	const specified = sizes.join() === SPECIFIED_SIZES.join() && commands === SPECIFIED_COMMANDS;
 	const log = benchLog();
 	await buildUnlessReused(argv, log);
 	const stopLoad = sampleLoad(2000);
@@ -258,6 +349,8 @@ async function main(): Promise<void> {
 	}
 	const load = stopLoad();
 	const largest = (setup: Row['setup']) => Math.max(0, ...rows.filter((r) => r.setup === setup && r.held).map((r) => r.n));
+	/** What stopped a setup short of the largest N asked for (null: it held them all). */
+	const stoppedBecause = (setup: Row['setup']) => rows.find((r) => r.setup === setup && !r.held)?.stopped_because ?? null;
 	const result = {
 		date: new Date().toISOString(),
 		node: process.version,
@@ -274,13 +367,17 @@ async function main(): Promise<void> {
 			postgres: 'a throwaway local cluster (fsync off), 3 × node build, each with a 10-connection pool, a listener and a sender'
 		},
 		rows,
+		sizes,
+		/** False for a smoke run (other --sizes or --commands): not the figures. */
+		specified_settings: specified,
 		largest_n_held: { postgres: largest('postgres'), sqlite: largest('sqlite') },
+		stopped_because: { postgres: stoppedBecause('postgres'), sqlite: stoppedBecause('sqlite') },
 		verdict: {
 			target: `p99 ≤ ${TARGET_P99_MS} ms and nothing missed at every N held`,
-			ok: rows.filter((r) => r.held).every((r) => (r.p99_ms ?? Infinity) <= TARGET_P99_MS)
+			ok: rows.some((r) => r.held) && rows.filter((r) => r.held).every((r) => (r.p99_ms ?? Infinity) <= TARGET_P99_MS)
 		}
 	};
-	const out = path.join(ROOT, 'bench', 'results', 'cluster.json');
+	const out = resultFile(ROOT, 'cluster', specified);
 	mkdirSync(path.dirname(out), { recursive: true });
 	writeFileSync(out, JSON.stringify(result, null, '\t') + '\n');
 	console.log(
@@ -304,6 +401,9 @@ async function main(): Promise<void> {
 			)
 	);
 	console.log(`\nlargest N held: postgres ×3 ${result.largest_n_held.postgres}, sqlite ×1 ${result.largest_n_held.sqlite}`);
+	for (const setup of ['postgres', 'sqlite'] as const) {
+		console.log(`${setup} stopped because: ${result.stopped_because[setup] ?? `nothing, it held every N asked for (${sizes.join(', ')})`}`);
+	}
 	console.log(`load average (1 min) during runs: mean ${load.load_1m_mean}, max ${load.load_1m_max} on ${load.cpu_count} CPUs`);
 	console.log(`${result.verdict.target}: ${result.verdict.ok ? 'PASS' : 'FAIL'}`);
 	log(`wrote ${path.relative(ROOT, out)}`);

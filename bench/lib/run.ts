@@ -13,3 +13,13 @@ export async function buildUnlessReused(argv: readonly string[], log: BenchLog):
 	const build = await prepareBuild(argv);
 	if (build.built) log(`built in ${Math.round(build.ms / 1000)} s`);
 }
+
+/**
+ * Where a bench writes its result: `bench/results/NAME.json` when it ran at its specified
+ * settings, and `NAME.smoke.json` (not committed: .gitignore) when options changed them, so a
+ * quick try can never stand in for the figures. (bench:class's committed result once had no
+ * N = 1000 row because a `--sizes=100,100,500` try had overwritten it.)
+ */
+export function resultFile(root: string, name: string, specified: boolean): string {
+	return `${root}/bench/results/${name}${specified ? '' : '.smoke'}.json`;
+}

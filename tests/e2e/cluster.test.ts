@@ -4,7 +4,9 @@
  * proxy; the projector and two phones are each pinned to a different server (their own
  * nginx port that prefers one server and falls back to the others when it is down). Then
  * the faults: the listeners' backends terminated, PostgreSQL stopped and started, a server
- * killed, a phone asleep. Last, the join limits through the proxy.
+ * killed, a phone asleep (its page frozen and offline, its network path gone silent and then
+ * dropped by the server side, through a relay: ./server/phone-network.ts). Last, the join
+ * limits through the proxy.
  *
  * Needs PostgreSQL's server programs and nginx (`.ci/run` installs them); without them the
  * test is skipped, except under CI, where it fails.
@@ -13,20 +15,32 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, request, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, request, test, type APIResponse, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import postgres from 'postgres';
 import { createCluster, findPgBin, freePort, type PgCluster } from '../../scripts/lib/pg-cluster';
 import { startInstance, startProxy, type Instance, type Proxy } from '../../scripts/lib/limber-cluster';
+import { startPhoneNetwork, type PhoneNetwork } from './server/phone-network';
 
 const hasParts = findPgBin() !== null && ['/usr/sbin/nginx', '/usr/bin/nginx'].some((p) => existsSync(p));
 test.skip(!hasParts && !process.env.CI, 'needs PostgreSQL (initdb) and nginx: apt-get install postgresql nginx');
 
 test.describe.configure({ mode: 'serial' });
 
+/**
+ * How long Ben's phone sleeps. By default, as long as the server side takes to drop his
+ * stream and the lesson's moves take (about 10 s), with the servers' stream heartbeat lowered
+ * to 1 s so that the server side finds the dropped connection within a second or two. LIMBER_E2E_SLEEP_MINUTES=10 sleeps for ten real
+ * minutes with the default 15 s heartbeat (not in CI: the test then takes 15 minutes).
+ */
+const SLEEP_MS = Number(process.env.LIMBER_E2E_SLEEP_MINUTES ?? 0) * 60_000;
+const HEARTBEAT_S = SLEEP_MS > 0 ? '15' : '1';
+
 let tmp: string;
 let pg: PgCluster;
 let servers: Instance[] = [];
 let proxy: Proxy;
+/** Ben's phone reaches his pinned proxy port through this. */
+let phoneNet: PhoneNetwork;
 const contexts: BrowserContext[] = [];
 
 test.beforeAll(async () => {
@@ -36,15 +50,17 @@ test.beforeAll(async () => {
 	const ports = [await freePort(), await freePort(), await freePort()];
 	// One at a time: the first migrates, and three cold starts at once on two cores are slow.
 	for (const [i, name] of ['a', 'b', 'c'].entries()) {
-		servers.push(await startInstance({ name, port: ports[i]!, databaseUrl: pg.url, dataDir: tmp, env: { LIMBER_OPEN_SIGNUP: '1' } }));
+		servers.push(await startInstance({ name, port: ports[i]!, databaseUrl: pg.url, dataDir: tmp, env: { LIMBER_OPEN_SIGNUP: '1', LIMBER_SSE_HEARTBEAT_S: HEARTBEAT_S } }));
 	}
 	const pins = [];
 	for (const port of ports) pins.push({ port: await freePort(), prefer: port });
 	proxy = await startProxy({ dir: path.join(tmp, 'nginx'), port: await freePort(), upstreamPorts: ports, pins });
+	phoneNet = await startPhoneNetwork(pins[2]!.port);
 });
 
 test.afterAll(async () => {
 	for (const c of contexts) await c.close().catch(() => undefined);
+	await phoneNet?.close();
 	await proxy?.stop();
 	await Promise.all(servers.map((s) => s.stop()));
 	await pg?.destroy();
@@ -118,7 +134,17 @@ test('a command sent to any server reaches the projector and phones on every ser
 	code = new URL(instructor.url()).pathname.split('/').pop() ?? '';
 	// Through the proxy: HTTP/2 (so a browser's streams are not capped at 6), and HSTS, since this is https.
 	expect(await instructor.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).nextHopProtocol)).toBe('h2');
-	expect((await instructor.request.get('/api/health')).headers()['strict-transport-security']).toBe('max-age=31536000');
+	// The servers are reached over plain http, but the app knows from X-Forwarded-Proto that the
+	// browser's side is https: a page, an endpoint and a media file (Range of a versioned clip).
+	const hsts = async (res: APIResponse) => expect(res.headers()['strict-transport-security'], res.url()).toBe('max-age=31536000');
+	await hsts(await instructor.request.get('/'));
+	await hsts(await instructor.request.get('/api/health'));
+	const list = await instructor.request.get('/routines/morning-mobility/offline.json');
+	const clip = Object.keys(((await list.json()) as { bytes: Record<string, number> }).bytes).find((p) => /^video\/.+\.webm\?v=[0-9a-f]+$/.test(p));
+	const media = await instructor.request.get(`/media/${clip}`, { headers: { range: 'bytes=0-1023' } });
+	expect(media.status()).toBe(206);
+	expect(media.headers()['x-content-type-options']).toBe('nosniff');
+	await hsts(media);
 
 	projector = await device(browser, proxy.pinUrls[0]!);
 	await projector.goto(`/live/${code}/projector`);
@@ -132,7 +158,7 @@ test('a command sent to any server reaches the projector and phones on every ser
 		return page;
 	};
 	ana = await join(proxy.pinUrls[1]!, 'Ana');
-	ben = await join(proxy.pinUrls[2]!, 'Ben');
+	ben = await join(`https://127.0.0.1:${phoneNet.port}`, 'Ben');
 	expect(await Promise.all([projector, ana, ben].map(instanceBehind))).toEqual(['a', 'b', 'c']);
 	// The roster on the console's server counts the phones connected to the other two.
 	await expect(instructor.getByRole('heading', { name: /Joined/ })).toContainText('2 connected of 2', { timeout: 15_000 });
@@ -165,8 +191,8 @@ test('every server answers /api/time with the database’s clock', async () => {
 	}
 });
 
-test('the lesson survives the listeners being cut, PostgreSQL restarting and a server being killed', async () => {
-	test.setTimeout(300_000);
+test('the lesson survives the listeners being cut, PostgreSQL restarting, a server being killed and a phone asleep', async () => {
+	test.setTimeout(300_000 + SLEEP_MS);
 	const screens = [projector, ana, ben];
 	const admin = () => postgres(pg.url, { max: 1, onnotice: () => undefined });
 
@@ -213,25 +239,57 @@ test('the lesson survives the listeners being cut, PostgreSQL restarting and a s
 	expect(Date.now() - killedAt).toBeLessThan(15_000);
 	await everyScreen(instructor, screens, () => instructor.getByRole('button', { name: 'Next step' }).click(), 'step', '7', 1000);
 
-	// 4. Ben's phone asleep (page frozen and offline) while the lesson moves on: back in step on waking.
+	// 4. Ben's phone asleep: the page frozen, offline, and its network path silent. The servers
+	//    keep writing heartbeats into his stream; the path has forgotten it, so they are answered
+	//    with a reset, and the server side drops the stream and counts him away. Meanwhile the
+	//    lesson moves on through several steps, a pause and two talks. On waking, his phone's
+	//    old connection is dead: it must come back in step, with the same position, within 5 s.
+	const joined = instructor.getByRole('heading', { name: /Joined/ });
+	await expect(joined).toContainText('2 connected of 2', { timeout: 15_000 });
 	const cdp = await ben.context().newCDPSession(ben);
+	const sleptAt = Date.now();
+	phoneNet.sleep();
 	await ben.context().setOffline(true);
 	await cdp.send('Page.setWebLifecycleState', { state: 'frozen' });
-	await instructor.getByTestId('plan-step').nth(2).click();
-	await expect(projector.getByTestId('live-stage')).toHaveAttribute('data-step', '2');
-	await instructor.getByRole('button', { name: 'Resume' }).click();
-	await expect(projector.getByTestId('live-stage')).toHaveAttribute('data-state', /playing|count-in/);
-	await instructor.waitForTimeout(3000);
-	await cdp.send('Page.setWebLifecycleState', { state: 'active' });
+	await expect(joined).toContainText('1 connected of 2', { timeout: 15_000 + SLEEP_MS });
+	expect(phoneNet.droppedByServerSide, 'the server side dropped the stream on its own heartbeat').toBeGreaterThan(0);
+	// The long variant sleeps first and moves the lesson at the end: the lesson is paused, so
+	// ten minutes do not play it out by itself.
+	if (SLEEP_MS > 0) await instructor.waitForTimeout(Math.max(0, sleptAt + SLEEP_MS - Date.now()));
+	const stage = projector.getByTestId('live-stage');
+	const moves: [() => Promise<void>, 'step' | 'state', string | RegExp][] = [
+		[() => instructor.getByTestId('plan-step').nth(8).click(), 'step', '8'],
+		[() => instructor.getByRole('button', { name: 'Resume' }).click(), 'state', /playing|count-in/],
+		[() => instructor.getByTestId('plan-step').nth(9).click(), 'step', '9'],
+		// The last step, a talk ("take-home"), then back to an earlier talk ("hurt, not harm").
+		[() => instructor.getByRole('button', { name: 'Next step' }).click(), 'step', '10'],
+		[() => instructor.getByTestId('plan-step').nth(6).click(), 'step', '6'],
+		[() => instructor.getByRole('button', { name: 'Pause' }).click(), 'state', 'paused'],
+		[() => instructor.getByRole('button', { name: 'Resume' }).click(), 'state', /playing|count-in/]
+	];
+	for (const [move, attribute, value] of moves) {
+		await move();
+		await expect(stage).toHaveAttribute(`data-${attribute}`, value, { timeout: 10_000 });
+	}
+	phoneNet.wake();
 	await ben.context().setOffline(false);
+	await cdp.send('Page.setWebLifecycleState', { state: 'active' });
 	const wokeAt = Date.now();
-	await expect(ben.getByTestId('live-stage')).toHaveAttribute('data-step', /^[2-9]$/, { timeout: 10_000 });
-	await expect
-		.poll(async () => (await projector.getByTestId('live-stage').getAttribute('data-step')) === (await ben.getByTestId('live-stage').getAttribute('data-step')), {
-			timeout: 5000
-		})
-		.toBe(true);
-	expect(Date.now() - wokeAt).toBeLessThan(5000 + 1000);
+	const benStage = ben.getByTestId('live-stage');
+	/** 'in step', or what each screen shows (the failure's message). */
+	const inStep = async () => {
+		const [theirs, his] = await Promise.all(
+			[stage, benStage].map(async (s) => ({ step: await s.getAttribute('data-step'), state: await s.getAttribute('data-state'), position: Number(await s.getAttribute('data-position')) }))
+		);
+		// Both playing: read a moment apart, so the positions may differ by that much.
+		const same = his!.step === '6' && theirs!.step === '6' && his!.state === theirs!.state && Math.abs(his!.position - theirs!.position) < 750;
+		return same ? 'in step' : `Ben ${JSON.stringify(his)}, projector ${JSON.stringify(theirs)}`;
+	};
+	await expect.poll(inStep, { timeout: 10_000, intervals: [100] }).toBe('in step');
+	const inStepAfterMs = Date.now() - wokeAt;
+	console.log(`Ben's phone slept ${Math.round((wokeAt - sleptAt) / 1000)} s; in step ${inStepAfterMs} ms after waking`);
+	expect(inStepAfterMs, 'in step within 5 s of waking').toBeLessThan(5000);
+	await expect(joined).toContainText('2 connected of 2', { timeout: 10_000 });
 });
 
 test('join limits hold across servers behind the proxy without locking out a class on one address', async () => {

@@ -15,6 +15,7 @@ import type { Database } from '../db/database';
 import { LiveHub } from './hub';
 import { LiveSync } from './live-sync';
 import { ServerClock } from './server-clock';
+import { readHeartbeatMs } from './stream-settings';
 
 /** After the end, a lesson's streams stay open this long so every screen sees "ended". */
 const ENDED_ROOM_TTL_MS = 10 * 60 * 1000;
@@ -27,7 +28,7 @@ export interface LiveRuntime {
 }
 
 let sync: LiveSync | undefined;
-export const hub = new LiveHub({ onPresence: (code, id, online) => sync?.presenceChanged(code, id, online) });
+export const hub = new LiveHub({ heartbeatMs: readHeartbeatMs(process.env), onPresence: (code, id, online) => sync?.presenceChanged(code, id, online) });
 const dropping = new Set<string>();
 
 /**

@@ -7,9 +7,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { describeError, newErrorId } from '../error-report';
+import { setSecurityHeaders } from '../security/headers';
 import { compressResponses } from './compress';
 import { readServerConfig } from './config';
 import { GracefulStop } from './graceful-stop';
+import { httpsCheck } from './request-protocol';
 import { staticFiles, type Middleware } from './static-files';
 
 export interface StartOptions {
@@ -36,10 +38,15 @@ export function start(options: StartOptions): void {
 		: (_req, _res, next) => next();
 	const compress = compressResponses();
 	const app = options.handler;
+	const overHttps = httpsCheck(options.env ?? process.env);
 
 	const server = createServer((req, res) => {
 		const failed = (error: unknown) => answerCrash(req, res, error);
 		try {
+			// First, so that every answer carries them: static files and media, prerendered
+			// files and this entry's own 404 and 500 never pass through the app's handle hook
+			// (which sets the same, and a page's full CSP over this one).
+			setSecurityHeaders(res, overHttps(req.headers));
 			serveStatic(req, res, () => serveClinicMedia(req, res, () => compress(req, res, () => runApp(app, req, res, failed))));
 		} catch (error) {
 			failed(error);

@@ -14,6 +14,7 @@ import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:ht
 import path from 'node:path';
 import { contentType } from 'mime-types';
 import send from 'send';
+import { SECURITY_HEADER_NAMES } from '../security/headers';
 import { cacheControlFor } from './cache-policy';
 import { acceptedEncodings, type Encoding } from './precompressed';
 
@@ -142,6 +143,7 @@ async function precompressedCopy(req: IncomingMessage, file: string): Promise<En
 	return undefined;
 }
 
+/** Drops what send set for the file; the security headers set for every answer stay. */
 function clearHeaders(res: ServerResponse): void {
-	for (const name of res.getHeaderNames()) res.removeHeader(name);
+	for (const name of res.getHeaderNames()) if (!SECURITY_HEADER_NAMES.has(name)) res.removeHeader(name);
 }

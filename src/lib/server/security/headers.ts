@@ -32,6 +32,16 @@ export const HSTS = 'max-age=31536000';
 
 export const FRAME_ANCESTORS_ONLY = "frame-ancestors 'none'";
 
+/** Every header name this file may set (lower case), for code that clears a response's headers. */
+export const SECURITY_HEADER_NAMES: ReadonlySet<string> = new Set([
+	'x-content-type-options',
+	'referrer-policy',
+	'permissions-policy',
+	'x-frame-options',
+	'strict-transport-security',
+	'content-security-policy'
+]);
+
 /** The headers to add (name, value), for an answer served over https or not. */
 export function securityHeaders(https: boolean): [string, string][] {
 	const headers: [string, string][] = [
