@@ -112,23 +112,9 @@ async function runRoom(
 	log: BenchLog
 ): Promise<Row> {
 	const failed = (reason: string, connectMs: number | null = null): Row => ({
-		setup,
-		instances: servers.length,
-		n,
-		held: false,
+		...notTried(setup, servers.length, n),
 		stopped_because: reason,
-		connect_all_ms: connectMs,
-		commands: 0,
-		events_expected: 0,
-		events_delivered: 0,
-		missed: 0,
-		p50_ms: null,
-		p95_ms: null,
-		p99_ms: null,
-		max_ms: null,
-		per_instance: [],
-		bench_event_loop_delay_max_ms: 0,
-		free_memory_mb_after: Math.round(freemem() / 2 ** 20)
+		connect_all_ms: connectMs
 	});
 	const short = fdShortfall(n, servers.length);
 	if (short) return failed(short);
