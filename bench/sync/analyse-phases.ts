@@ -20,7 +20,7 @@ export function partsFrom(mediaYaml: string): PartTable {
 	const out = new Map<string, Record<string, ClipPart>>();
 	for (const [id, v] of Object.entries(catalog.videos)) {
 		if (!v.parts) continue;
-		out.set(id, Object.fromEntries(Object.entries(v.parts).map(([name, p]) => [name, { inMs: Math.round(p.in * 1000), outMs: Math.round(p.out * 1000) }])));
+		out.set(id, Object.fromEntries(Object.entries(v.parts).map(([name, p]) => [name, { inMs: Math.round(p.in * 1000), outMs: Math.round(p.out * 1000), ...(p.loop ? { loop: true } : {}) }])));
 	}
 	return out;
 }

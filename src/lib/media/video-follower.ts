@@ -27,8 +27,32 @@ export const BUFFERING_GRACE_MS = 300;
  */
 export const STALL_GIVE_UP_MS = 10_000;
 
-/** First guess at how late a seek while playing lands; refined by every seek. */
-export const INITIAL_SEEK_LEAD_MS = 50;
+/**
+ * First guess at how late a seek while playing lands; refined by every seek. Chromium lands
+ * a seek of a playing clip in a frame or less (measured: 0–16 ms, also with the main thread
+ * busy right after it).
+ */
+export const INITIAL_SEEK_LEAD_MS = 20;
+
+/**
+ * First guess at how long a paused element takes from play() to its first moving frame;
+ * refined by every start the follower times itself (measured: 2–16 ms in Chromium).
+ */
+export const INITIAL_START_LEAD_MS = 10;
+
+/**
+ * Run `callback` after `delayMs` of wall time; returns a function that cancels it. The
+ * follower times its boundaries with this (tests pass one driven by their manual clock).
+ */
+export type Schedule = (callback: () => void, delayMs: number) => () => void;
+
+const scheduleTimeout: Schedule = (callback, delayMs) => {
+	const id = setTimeout(callback, delayMs);
+	return () => clearTimeout(id);
+};
+
+/** A planned action is moved only when its time changes by more than this. */
+const REPLAN_MS = 2;
 
 /**
  * A seek that lands off by more than the dead band is tried again at once (with the lead
@@ -84,6 +108,25 @@ export interface VideoFollowerOptions {
 	readonly driftSampleCapacity?: number;
 	/** Keep drift samples at all: only the sync benchmark reads them (default true for tests). */
 	readonly recordDrift?: boolean;
+	readonly initialStartLeadMs?: number;
+	/** Timer for the follower's own boundary actions (default: setTimeout). */
+	readonly schedule?: Schedule;
+}
+
+/**
+ * Something the element must do at a moment of the session: a loop going round, or the
+ * next segment's clip, part or restart. Done on the follower's own timer, a lead ahead of
+ * the moment, rather than when the engine's tick or the next frame notices it: the step
+ * change that comes with a boundary busies the main thread for up to 100 ms (the stage
+ * re-renders), and an element told to start, or looping by itself (Chromium loops on the
+ * main thread), during that time starts that much late. Told just before, it is on time.
+ */
+interface Planned {
+	readonly kind: 'wrap' | 'boundary';
+	/** Session position (ms) the action is for. */
+	readonly atMs: number;
+	/** Session position (ms) to act at: atMs less the lead the action needs. */
+	readonly fireMs: number;
 }
 
 /** The clip being followed on screen. */
@@ -111,7 +154,11 @@ function targetOf(segment: Segment, clip: ResolvedClip): { window: ClipWindow; p
 
 /** Clip time (ms) for `positionMs` in the segment being followed. */
 function expectedOf(f: Following, positionMs: number): number {
-	return f.plan ? partClipTimeMs(f.plan, positionMs) : expectedClipTimeMs(f.window, f.segmentStartMs, positionMs);
+	if (!f.plan) return expectedClipTimeMs(f.window, f.segmentStartMs, positionMs);
+	// A frame shown a moment before the phase (the follower moves a lead ahead of it): the
+	// part's start is still that far away, so an element already there is ahead, not on time.
+	if (positionMs < f.plan.startMs) return f.plan.fromMs - (f.plan.startMs - positionMs) * f.plan.rate;
+	return partClipTimeMs(f.plan, positionMs);
 }
 
 /** The element stands still: a rest's start pose, or a part's end pose held to the phase's end. */
@@ -151,6 +198,16 @@ export class VideoFollower {
 	/** Clips that failed to load or decode: not retried in this session. */
 	readonly #failed = new Set<string>();
 	#seekLeadMs: number;
+	#startLeadMs: number;
+	/** The next frame is the first after a start the follower timed: learn the start lead from it. */
+	#learnStart = false;
+	readonly #schedule: Schedule;
+	#planned: Planned | null = null;
+	#cancelPlanned: (() => void) | null = null;
+	/** The action last carried out: never planned again (it would be due at once, again and again). */
+	#fired: Planned | null = null;
+	/** Index of the segment shown: the engine's, or the next one when the follower moved ahead. */
+	#segmentIndex = 0;
 	/** What was last handed to surface.preload(). */
 	#preloaded: { readonly id: string; readonly atMs: number } | null = null;
 	/** The next frame is the first after a seek made while playing: learn the seek lead from it. */
@@ -184,18 +241,24 @@ export class VideoFollower {
 		this.#graceMs = options.bufferingGraceMs ?? BUFFERING_GRACE_MS;
 		this.#giveUpMs = options.stallGiveUpMs ?? STALL_GIVE_UP_MS;
 		this.#seekLeadMs = options.initialSeekLeadMs ?? INITIAL_SEEK_LEAD_MS;
+		this.#startLeadMs = options.initialStartLeadMs ?? INITIAL_START_LEAD_MS;
+		this.#schedule = options.schedule ?? scheduleTimeout;
 		this.#drift = options.recordDrift === false ? null : new DriftSampleLog(options.driftSampleCapacity);
 		// Exercise clips carry no sound: the voice and the cues are the audio.
 		surface.muted = true;
 		this.#unsubscribe = [
 			engine.on('segment', (e) => this.#onSegment(e)),
 			engine.on('state', (e) => this.#onState(e)),
+			// The position moved or the segments did: a timer set for the old ones is off.
+			engine.on('seek', () => this.#plan(true)),
+			engine.on('timeline', () => this.#plan(true)),
 			surface.on((e) => this.#onSurface(e)),
 			surface.onFrame((f) => this.#onFrame(f))
 		];
 		// Show (paused) or prepare the first clip before the person presses start.
 		this.#enter(engine.segment, true);
 		if (isRunning(engine.state)) surface.play();
+		this.#plan();
 	}
 
 	get status(): VideoFollowerStatus {
@@ -227,10 +290,16 @@ export class VideoFollower {
 		return this.#seekLeadMs;
 	}
 
+	/** How far ahead of a boundary a paused element is started, to be moving when it comes. */
+	get startLeadMs(): number {
+		return this.#startLeadMs;
+	}
+
 	destroy(): void {
 		if (this.#destroyed) return;
 		this.#destroyed = true;
 		for (const off of this.#unsubscribe) off();
+		this.#unplan();
 		// Do not leave a solo session frozen on a video that is no longer followed.
 		this.#clearStall();
 		this.#listeners.clear();
@@ -242,6 +311,7 @@ export class VideoFollower {
 		// Several boundaries can be reported in one tick; only the last one is on screen.
 		if (e.index !== this.#engine.segment.index) return;
 		this.#enter(e.segment, e.jump !== null);
+		this.#plan();
 	}
 
 	#onState(e: StateEvent): void {
@@ -250,8 +320,9 @@ export class VideoFollower {
 			case 'count-in':
 			case 'playing':
 				if (this.#following) {
-					// Starting or resuming is a discontinuity: line up before moving.
-					this.#sync(true);
+					// Starting or resuming is a discontinuity: line up before moving. The end of the
+					// count-in is not: the clock runs straight on, and so does the clip.
+					if (e.from !== 'count-in') this.#sync(true);
 					surface.play();
 				}
 				break;
@@ -272,6 +343,7 @@ export class VideoFollower {
 			case 'ready':
 				break;
 		}
+		this.#plan();
 	}
 
 	// ── surface events ───────────────────────────────────────────────────────────
@@ -339,16 +411,15 @@ export class VideoFollower {
 			this.#learnLead = false;
 			this.#seekLeadMs = nextSeekLeadMs(this.#seekLeadMs, drift);
 		}
-		if (this.#restartsAhead(following, segment, positionMs)) return;
+		if (this.#learnStart && boundary) {
+			this.#learnStart = false;
+			this.#startLeadMs = nextSeekLeadMs(this.#startLeadMs, drift);
+		}
 		if (standsStill(following, positionMs + this.#lookaheadMs)) {
 			// The part has reached its end pose (or a rest its start pose): hold it there.
 			this.#hold(following, positionMs);
-			return;
-		}
-		if (this.#nearOutPoint(following, expected, actual, drift)) {
-			// Land on the in point when the clock wraps, or where the clock is by then.
-			const untilWrap = following.window.endMs - expected;
-			this.#seekAt(following, positionMs + Math.max(this.#seekLeadMs, untilWrap), true);
+			// Held, the element needs starting at the next boundary, not only a rate.
+			this.#plan();
 			return;
 		}
 		// A seek that missed is tried again rather than nudged for seconds, a few times.
@@ -359,6 +430,8 @@ export class VideoFollower {
 		const judged = boundary || Math.abs(drift) >= DRIFT_SEEK_MS ? drift : averaged;
 		const action = correctDrift(judged, { rate: surface.playbackRate / this.#baseRate, boundary });
 		this.#apply(missedLanding ? { kind: 'seek' } : action);
+		// The clock's rate against the wall is not exactly 1: aim the planned action again.
+		this.#plan();
 	}
 
 	#learnFrameDuration(mediaMs: number): void {
@@ -378,43 +451,14 @@ export class VideoFollower {
 		return Math.max(LOOP_LOOKAHEAD_MS, this.#frameMs + 1, this.#cadence.gapMs + 1);
 	}
 
-	/**
-	 * The next segment shows this clip again from its in point, and the clock gets there
-	 * within a frame: seek now, aimed at the boundary (or where the clock is when the seek
-	 * lands), so the first frame after it is the new segment's. Waiting for the boundary
-	 * would show a frame of the old loop against the new segment's clock, then seek late.
-	 */
-	#restartsAhead(following: Following, segment: Segment, positionMs: number): boolean {
-		const untilEnd = segment.endMs - positionMs;
-		if (untilEnd > this.#lookaheadMs) return false;
-		const next = this.#engine.timeline.segments[segment.index + 1];
-		// Not again when the follower is already on the next segment (sought a frame ago).
-		if (!next || next.video?.clip !== following.clip.id || following.segmentStartMs >= next.startMs) return false;
-		// Consecutive parts of one clip (tilt, then relax) play straight on: only the rate changes.
-		const nextAt = expectedOf({ ...following, ...targetOf(next, following.clip), segmentStartMs: next.startMs }, next.startMs);
-		// (Modulo the clip: the last part ends where the element loops back to the first.)
-		const gap = Math.abs(expectedOf(following, segment.endMs) - nextAt) % following.clip.durationMs;
-		if (following.plan && Math.min(gap, following.clip.durationMs - gap) <= this.#frameMs + 1) return false;
-		this.#retarget(following, next);
-		this.#seekAt(following, positionMs + Math.max(this.#seekLeadMs, untilEnd), true);
-		return true;
-	}
-
-	/**
-	 * The clock is about to cross an out point the element does not loop by itself, and the
-	 * video is with it near the end (not already sent back to the in point).
-	 */
-	#nearOutPoint(following: Following, expectedMs: number, actualMs: number, driftMs: number): boolean {
-		if (this.#surface.loop) return false;
-		const { inMs, endMs } = following.window;
-		const inSecondHalf = actualMs >= (inMs + endMs) / 2;
-		return endMs - expectedMs <= this.#lookaheadMs && inSecondHalf && Math.abs(driftMs) < DRIFT_SEEK_MS;
-	}
-
 	// ── following ────────────────────────────────────────────────────────────────
 
-	/** Show what `segment` needs, at the clock's position; `jump`: the position jumped. */
-	#enter(segment: Segment, jump: boolean): void {
+	/**
+	 * Show what `segment` needs, at the clock's position (or, moving ahead of a boundary, as
+	 * of `positionMs`); `jump`: the position jumped.
+	 */
+	#enter(segment: Segment, jump: boolean, positionMs = this.#engine.position): void {
+		this.#segmentIndex = segment.index;
 		const ref = segment.video;
 		if (!ref) {
 			this.#following = null;
@@ -442,13 +486,13 @@ export class VideoFollower {
 				this.#sync(true);
 			}
 		} else {
-			this.#show(clip, segment);
+			this.#show(clip, segment, positionMs);
 		}
 		this.#preloadAfter(segment.index, clip.id);
 	}
 
-	/** Load (or swap to) a clip other than the one on screen. */
-	#show(clip: ResolvedClip, segment: Segment): void {
+	/** Load (or swap to) a clip other than the one on screen, at its place for `positionMs`. */
+	#show(clip: ResolvedClip, segment: Segment, positionMs: number): void {
 		const ref = segment.video;
 		if (!ref) return;
 		this.#clearStall();
@@ -459,7 +503,7 @@ export class VideoFollower {
 		// A preloaded clip already waits at its in point with that frame decoded. When the
 		// clock is only just past the boundary, take it as it is: a tiny seek would cost a
 		// decode from the keyframe, and the first frames' drift is nudged away instead.
-		let atMs = expectedOf(following, this.#engine.position);
+		let atMs = expectedOf(following, Math.max(positionMs, segment.startMs));
 		const preloaded = this.#preloaded?.id === clip.id ? this.#preloaded : null;
 		if (preloaded && Math.abs(atMs - preloaded.atMs) < BOUNDARY_SEEK_MS) atMs = preloaded.atMs;
 		this.#preloaded = null;
@@ -477,7 +521,7 @@ export class VideoFollower {
 		this.#cadence.break();
 		this.#average.clear();
 		this.#setStatus({ display: 'video', clip: clip.id, poster: clip.poster, fault: null, buffering: false });
-		if (isRunning(this.#engine.state) && !standsStill(following, this.#engine.position)) surface.play();
+		if (isRunning(this.#engine.state) && !standsStill(following, Math.max(positionMs, segment.startMs))) surface.play();
 		else surface.pause();
 	}
 
@@ -556,6 +600,152 @@ export class VideoFollower {
 		this.#cadence.break();
 		this.#average.clear();
 		this.#learnLead = learn;
+	}
+
+	// ── planned actions ──────────────────────────────────────────────────────────
+
+	/**
+	 * (Re)schedule the next thing the element must do on time, or nothing when stopped;
+	 * `force`: the position jumped, so a timer already set counts down to the wrong moment.
+	 */
+	#plan(force = false): void {
+		let next = this.#destroyed ? null : this.#nextAction();
+		const fired = this.#fired;
+		if (next && fired && next.kind === fired.kind && Math.abs(next.atMs - fired.atMs) < 1) next = null;
+		const had = this.#planned;
+		if (!force && next && had && next.kind === had.kind && next.atMs === had.atMs && Math.abs(next.fireMs - had.fireMs) <= REPLAN_MS) return;
+		this.#unplan();
+		if (!next) return;
+		this.#planned = next;
+		const delayMs = Math.max(0, next.fireMs - this.#engine.position);
+		this.#cancelPlanned = this.#schedule(() => this.#fire(next), delayMs);
+	}
+
+	#unplan(): void {
+		this.#cancelPlanned?.();
+		this.#cancelPlanned = null;
+		this.#planned = null;
+	}
+
+	#nextAction(): Planned | null {
+		if (!isRunning(this.#engine.state)) return null;
+		const segments = this.#engine.timeline.segments;
+		const current = segments[this.#segmentIndex];
+		if (!current) return null;
+		const positionMs = this.#engine.position;
+		const following = this.#following;
+		// The wrap just made, while the clock has not reached it yet, is done: the one after.
+		const fired = this.#fired;
+		const doneMs = fired?.kind === 'wrap' ? fired.atMs : null;
+		const wrapMs = following ? this.#nextWrapMs(following, positionMs, current.endMs, doneMs) : null;
+		const next = segments[current.index + 1];
+		const leadMs = next ? this.#boundaryLeadMs(next) : null;
+		if (next && leadMs !== null && (wrapMs === null || next.startMs <= wrapMs)) {
+			return { kind: 'boundary', atMs: next.startMs, fireMs: next.startMs - leadMs };
+		}
+		if (wrapMs !== null) return { kind: 'wrap', atMs: wrapMs, fireMs: wrapMs - this.#seekLeadMs };
+		return null;
+	}
+
+	/**
+	 * Session position at which the loop being played next goes round (the clip or the
+	 * looping part back to its start), before `segmentEndMs`; null if it does not.
+	 */
+	#nextWrapMs(f: Following, positionMs: number, segmentEndMs: number, doneMs: number | null): number | null {
+		let startMs: number;
+		let periodMs: number;
+		if (f.plan) {
+			if (!(f.plan.loopMs > 0)) return null;
+			startMs = f.plan.startMs;
+			periodMs = f.plan.loopMs / f.plan.rate;
+		} else {
+			startMs = f.segmentStartMs;
+			periodMs = loopLengthMs(f.window);
+		}
+		if (!(periodMs > 0)) return null;
+		let turns = Math.max(1, Math.floor((positionMs - startMs) / periodMs) + 1);
+		if (doneMs !== null && Math.abs(startMs + turns * periodMs - doneMs) < 1) turns++;
+		const wrapMs = startMs + turns * periodMs;
+		// A loop going round at the segment's end is the boundary's business.
+		return wrapMs < segmentEndMs - 1 ? wrapMs : null;
+	}
+
+	/**
+	 * How far ahead of `next`'s start the follower acts for it, or null when the engine's
+	 * segment event is soon enough (no clip, a still rest pose, a clip not yet prepared).
+	 */
+	#boundaryLeadMs(next: Segment): number | null {
+		const ref = next.video;
+		if (!ref || this.#failed.has(ref.clip)) return null;
+		const following = this.#following;
+		if (!following || following.clip.id !== ref.clip || this.#surface.clip !== ref.clip) {
+			// Another clip: swap to it when prepared out of sight at the right frame.
+			const clip = this.#resolve(ref.clip);
+			if (!clip || this.#preloaded?.id !== clip.id) return null;
+			const target = targetOf(next, clip);
+			const startsAt = expectedOf({ clip, ...target, segmentStartMs: next.startMs }, next.startMs);
+			if (Math.abs(startsAt - this.#preloaded.atMs) >= 1) return null;
+			return standsStill({ clip, ...target, segmentStartMs: next.startMs }, next.startMs) ? null : this.#startLeadMs;
+		}
+		const after: Following = { ...following, ...targetOf(next, following.clip), segmentStartMs: next.startMs };
+		if (standsStill(after, next.startMs)) return null;
+		const held = this.#surface.paused;
+		if (this.#playsOn(following, after)) return held ? this.#startLeadMs : 0;
+		return held ? Math.max(this.#seekLeadMs, this.#startLeadMs) : this.#seekLeadMs;
+	}
+
+	/** The part after a boundary starts where the one before ends in the clip: no seek, only its rate. */
+	#playsOn(before: Following, after: Following): boolean {
+		if (!before.plan || !after.plan || before.plan.loopMs > 0) return false;
+		return Math.abs(before.plan.toMs - after.plan.fromMs) <= this.#frameMs + 1;
+	}
+
+	#fire(planned: Planned): void {
+		this.#cancelPlanned = null;
+		this.#planned = null;
+		this.#fired = planned;
+		if (this.#destroyed || !isRunning(this.#engine.state)) return;
+		const following = this.#following;
+		if (planned.kind === 'wrap') {
+			if (following && !this.#surface.seeking) {
+				const positionMs = this.#engine.position;
+				if (positionMs <= planned.fireMs + this.#frameMs) {
+					this.#seekAt(following, planned.atMs + 0.5, true);
+				} else {
+					// Late (a busy main thread): unless a frame already had it sent round, aim at
+					// where the clock is when the seek lands.
+					const drift = clipDriftMs(this.#surface.currentTime * 1000, expectedOf(following, positionMs), following.window);
+					if (Math.abs(drift) >= BOUNDARY_SEEK_MS) this.#seek(following);
+				}
+			}
+		} else {
+			this.#enterAhead(planned.atMs);
+		}
+		this.#plan();
+	}
+
+	/** Move on to the segment starting at `startMs` a lead before the engine does. */
+	#enterAhead(startMs: number): void {
+		const segments = this.#engine.timeline.segments;
+		const next = segments[this.#segmentIndex + 1];
+		if (!next || next.startMs !== startMs) return;
+		const following = this.#following;
+		const ref = next.video as NonNullable<Segment['video']>;
+		if (!following || following.clip.id !== ref.clip) {
+			this.#enter(next, false, startMs);
+			this.#learnStart = this.#surface.clip === ref.clip;
+			return;
+		}
+		this.#segmentIndex = next.index;
+		const held = this.#surface.paused;
+		const after: Following = { ...following, ...targetOf(next, following.clip), segmentStartMs: next.startMs };
+		const playsOn = this.#playsOn(following, after);
+		// A held element already on the new phase's first frame (a rest's start pose into the
+		// first phase) only needs starting.
+		const onFrame = held && Math.abs(this.#surface.currentTime * 1000 - expectedOf(after, startMs)) <= this.#frameMs / 2;
+		this.#retarget(following, next);
+		if (!playsOn && !onFrame) this.#seekAt(following, startMs + 0.5, !held);
+		this.#learnStart = held;
 	}
 
 	/** Prepare the first clip after segment `index` that differs from `currentClip`. */

@@ -8,7 +8,7 @@ import { SessionEngine, type SessionEngineOptions } from '../../../src/lib/playb
 import { ManualClock } from '../../../src/lib/playback/clock';
 import type { EngineEvent } from '../../../src/lib/playback/events';
 import type { Segment, Timeline, VideoRef } from '../../../src/lib/routine/timeline';
-import { VideoFollower, type VideoFollowerOptions } from '../../../src/lib/media/video-follower';
+import { VideoFollower, type Schedule, type VideoFollowerOptions } from '../../../src/lib/media/video-follower';
 import type {
 	ClipMedia,
 	ClipResolver,
@@ -178,10 +178,13 @@ export class FakeVideoSurface implements VideoSurface {
 	/**
 	 * What a playing element does in `ms` of wall time: move at its rate (not while a seek
 	 * is landing or starved), loop natively or stop with `ended` at the clip's end.
+	 * `wholeFrame` false: only part of a frame's time (a seek's landing counts in frames).
 	 */
-	advance(ms: number): void {
+	advance(ms: number, wholeFrame = true): void {
 		if (this.clip === null || this.paused || this.starved) return;
 		if (this.#seekFramesLeft > 0) {
+			// Part of a frame (up to a timer) does not count towards a seek's landing.
+			if (!wholeFrame) return;
 			this.#seekFramesLeft--;
 			if (this.#seekFramesLeft === 0) this.emit('seeked');
 			return;
@@ -207,13 +210,57 @@ export class FakeVideoSurface implements VideoSurface {
 
 export const FRAME_MS = 1000 / 30;
 
+/**
+ * setTimeout on a ManualClock: callbacks run when a rig's frames() passes their time (a
+ * step is split there, so they run at that very moment), `lateMs` after it if a test
+ * wants a busy main thread.
+ */
+export class ManualTimers {
+	#pending: { id: number; dueMs: number; callback: () => void }[] = [];
+	#nextId = 1;
+	lateMs = 0;
+
+	constructor(readonly clock: ManualClock) {}
+
+	readonly schedule: Schedule = (callback, delayMs) => {
+		const id = this.#nextId++;
+		this.#pending.push({ id, dueMs: this.clock.now() + Math.max(0, delayMs) + this.lateMs, callback });
+		return () => {
+			this.#pending = this.#pending.filter((t) => t.id !== id);
+		};
+	};
+
+	get size(): number {
+		return this.#pending.length;
+	}
+
+	/** Wall time until the earliest timer is due (0 if overdue), or null if none is set. */
+	nextDueInMs(): number | null {
+		if (this.#pending.length === 0) return null;
+		return Math.max(0, Math.min(...this.#pending.map((t) => t.dueMs)) - this.clock.now());
+	}
+
+	/** Run every timer due by now, earliest first, including ones they set that are due too. */
+	runDue(): void {
+		for (let guard = 0; guard < 1000; guard++) {
+			const now = this.clock.now();
+			const due = this.#pending.filter((t) => t.dueMs <= now + 1e-9).sort((a, b) => a.dueMs - b.dueMs)[0];
+			if (!due) return;
+			this.#pending = this.#pending.filter((t) => t !== due);
+			due.callback();
+		}
+		throw new Error('timers keep setting timers that are already due');
+	}
+}
+
 export interface Rig {
 	readonly clock: ManualClock;
 	readonly engine: SessionEngine;
 	readonly surface: FakeVideoSurface;
 	readonly follower: VideoFollower;
 	readonly events: EngineEvent[];
-	/** Play `ms` of frames: clock, engine tick, media time, frame callback. */
+	readonly timers: ManualTimers;
+	/** Play `ms` of frames: clock, engine tick, media time, frame callback; timers at their time. */
 	frames(ms: number, frameMs?: number): void;
 }
 
@@ -225,27 +272,47 @@ export function rig(
 	const events: EngineEvent[] = [];
 	engine.onAny((e) => events.push(e));
 	const surface = new FakeVideoSurface();
-	// Seek lead 0 unless a test is about it, so expected seek targets are exact.
-	const follower = new VideoFollower(engine, surface, resolveClip, { initialSeekLeadMs: 0, ...options.follower });
+	const timers = new ManualTimers(clock);
+	// Seek and start leads 0 unless a test is about them, so expected seek targets are exact.
+	const follower = new VideoFollower(engine, surface, resolveClip, { initialSeekLeadMs: 0, initialStartLeadMs: 0, schedule: timers.schedule, ...options.follower });
 	return {
 		clock,
 		engine,
 		surface,
 		follower,
 		events,
+		timers,
 		frames(ms: number, frameMs = FRAME_MS) {
 			let left = ms;
 			while (left > 1e-9) {
 				const d = Math.min(frameMs, left);
-				// Time passes for both; then the frame's callbacks run: the engine's tick, the frame.
-				clock.advance(d);
-				surface.advance(d);
+				left -= d;
+				// Time passes for both (timers running at their moments); then the frame's callbacks run: the engine's tick, the frame.
+				passTime(d, clock, surface, timers);
 				engine.tick();
 				if (surface.clip !== null && !surface.paused) surface.frame();
-				left -= d;
 			}
 		}
 	};
+}
+
+/**
+ * `ms` of wall time for the clock and the element, with any timer due on the way run at its
+ * moment (time passes up to it first), as a browser would between two frames.
+ */
+export function passTime(ms: number, clock: ManualClock, surface: FakeVideoSurface, timers: ManualTimers): void {
+	let left = ms;
+	for (;;) {
+		timers.runDue();
+		const untilTimer = timers.nextDueInMs();
+		if (untilTimer === null || untilTimer >= left - 1e-9) break;
+		clock.advance(untilTimer);
+		surface.advance(untilTimer, false);
+		left -= untilTimer;
+	}
+	clock.advance(left);
+	surface.advance(left);
+	timers.runDue();
 }
 
 /** Expected clip time (s) of the knee segments at session position `pos` in segment starting `start`. */

@@ -11,7 +11,7 @@ import { VideoFollower } from '../../../src/lib/media/video-follower';
 import { ManualClock } from '../../../src/lib/playback/clock';
 import { SessionEngine } from '../../../src/lib/playback/engine';
 import { buildTimeline, cue, fromStart } from '../playback/timeline-builder';
-import { FakeVideoSurface, KNEE, resolveClip, withVideos } from './video-fixtures';
+import { FakeVideoSurface, KNEE, ManualTimers, passTime, resolveClip, withVideos } from './video-fixtures';
 
 /** Ten repetitions of 5 s + 3 s of one clip, a rest of the same clip, then the end. */
 function repsTimeline() {
@@ -31,13 +31,13 @@ function play(cadence: readonly number[], seekLatencyFrames: number) {
 	const engine = new SessionEngine(repsTimeline(), clock);
 	const surface = new FakeVideoSurface();
 	surface.seekLatencyFrames = seekLatencyFrames;
-	const follower = new VideoFollower(engine, surface, resolveClip, { initialSeekLeadMs: 40 });
+	const timers = new ManualTimers(clock);
+	const follower = new VideoFollower(engine, surface, resolveClip, { initialSeekLeadMs: 40, schedule: timers.schedule });
 	engine.start();
 	let i = 0;
 	while (engine.state !== 'finished' && i < 100_000) {
 		const d = cadence[i++ % cadence.length] as number;
-		clock.advance(d);
-		surface.advance(d);
+		passTime(d, clock, surface, timers);
 		engine.tick();
 		if (surface.clip !== null && !surface.paused && !surface.seeking) surface.frame();
 	}

@@ -129,24 +129,29 @@ describe('after a load', () => {
 });
 
 describe('loops', () => {
-	it('a native loop wrapping from the clip end to its start is not drift', () => {
+	it('a whole clip looping is sent round by a seek timed for the wrap, and that is not drift', () => {
+		// The element's own loop would do it too, but Chromium loops on the main thread: late
+		// by however long a step change keeps it busy. Its loop stays on as the fallback.
 		const r = inCat();
+		expect(r.surface.loop).toBe(true);
 		r.frames(11_000);
 		expect(r.engine.segment.index).toBe(5);
-		// The clip wrapped at 66 s and the fake wrapped with it.
-		expect(r.surface.seeks).toEqual([]);
+		// The clip went round at 66 s by the clock: sent to its start then, once.
+		expect(r.surface.seeks).toHaveLength(1);
+		expect(r.surface.seeks[0]).toBeCloseTo(0, 2);
 		expect(r.surface.rates).toEqual([]);
-		for (const d of r.follower.driftSamples()) expect(Math.abs(d)).toBeLessThan(1e-6);
+		for (const d of r.follower.driftSamples()) expect(Math.abs(d)).toBeLessThan(1);
 	});
 
-	it('an out point is looped by a seek back to the in point a frame before the clock gets there', () => {
+	it('an out point is looped by a seek back to the in point when the clock gets there, on the follower\'s own timer', () => {
 		const r = rig();
 		r.engine.start(5000);
 		const shown: number[] = [];
 		r.surface.onFrame((f) => shown.push(f.mediaTime));
 		r.frames(3100);
 		// The 3 s loop (1–4 s) ends at 8 s: sent back once, and no frame at or past 4 s was shown.
-		expect(r.surface.seeks).toEqual([1]);
+		expect(r.surface.seeks).toHaveLength(1);
+		expect(r.surface.seeks[0]).toBeCloseTo(1, 3);
 		expect(Math.max(...shown)).toBeLessThan(4);
 		expect(Math.abs(r.surface.currentTime - kneeTimeS(r.engine.position, 5000))).toBeLessThan(FRAME_MS / 1000);
 	});
@@ -231,8 +236,9 @@ describe('measuring', () => {
 		const samples = r.follower.driftSamples();
 		expect(samples.length).toBeGreaterThan(2000);
 		expect(Math.max(...samples.map(Math.abs))).toBeLessThan(40);
-		// Seeks only where the clip starts over: 13 out points and the two knee segments after the first.
-		expect(r.surface.seeks).toHaveLength(15);
+		// Seeks only where the clip starts over: 13 out points of the knee loop, the two knee
+		// segments after the first, and the whole cat and bridge clips going round (3).
+		expect(r.surface.seeks).toHaveLength(18);
 		// Outside the dead band only in the second after a loop seek lands up to a frame early,
 		// while that frame is nudged away.
 		let lastJump = -Infinity;

@@ -74,28 +74,34 @@ describe('step changes', () => {
 		expect(surface.seeks).toEqual([2.5]);
 	});
 
-	it('seeks once, a frame before the clip starts over in the next segment, aimed at the boundary', () => {
+	it('seeks once, a seek lead before the clip starts over in the next segment, aimed at the boundary', () => {
 		// Two phases of one clip; the first is 300 ms long, so the clip starts over at 300 ms.
 		const two = buildTimeline([{ title: 'Knee', segments: [{ kind: 'work', ms: 300 }, { kind: 'work', ms: 6000 }] }]);
-		const r = rig({ timeline: withVideos(two, [KNEE, KNEE]) });
+		const r = rig({ timeline: withVideos(two, [KNEE, KNEE]), follower: { initialSeekLeadMs: 20 } });
+		const at: number[] = [];
+		const seek = r.surface.seek.bind(r.surface);
+		r.surface.seek = (sec: number) => {
+			at.push(r.engine.position);
+			seek(sec);
+		};
 		r.engine.start();
-		r.frames(7 * FRAME_MS);
+		r.frames(8 * FRAME_MS);
 		expect(r.surface.seeks).toEqual([]);
-		// The next frame is within one frame of the boundary: seek now, to land as the clip
-		// restarts (the seek lead is 0 here, so the aim is the boundary itself).
+		// The follower's own timer, 20 ms (the seek lead) before the boundary, not a frame or
+		// the engine's tick after it: aimed at the in point, where the clip restarts.
 		r.frames(FRAME_MS);
-		expect(r.engine.position).toBeLessThan(300);
 		expect(r.surface.seeks).toHaveLength(1);
-		expect(r.surface.seeks[0]).toBeCloseTo(kneeTimeS(300, 300), 9);
+		expect(at[0]).toBeCloseTo(280, 6);
+		expect(r.surface.seeks[0]).toBeCloseTo(kneeTimeS(300, 300), 3);
 		// Once: the engine's segment event and the later frames find it done.
 		r.frames(4 * FRAME_MS);
 		expect(r.engine.segment.index).toBe(1);
 		expect(r.surface.seeks).toHaveLength(1);
-		// At most the frame the seek landed early by, on purpose.
-		for (const d of r.follower.driftSamples()) expect(Math.abs(d)).toBeLessThan(FRAME_MS + 1);
+		// The fake lands at once, so the element runs the lead ahead until it is nudged back.
+		for (const d of r.follower.driftSamples()) expect(Math.abs(d)).toBeLessThan(20 + 1);
 	});
 
-	it('learns the clip\'s frame duration, so a 24 fps clip is restarted a frame before the boundary too', () => {
+	it('restarts a 24 fps clip at the boundary by its own timer: the next frame would show the old loop', () => {
 		const two = buildTimeline([{ title: 'Knee', segments: [{ kind: 'work', ms: 1000 }, { kind: 'work', ms: 6000 }] }]);
 		const r = rig({ timeline: withVideos(two, [KNEE, KNEE]) });
 		const at: number[] = [];
@@ -105,20 +111,24 @@ describe('step changes', () => {
 			seek(sec);
 		};
 		r.engine.start();
-		// 24 fps: frames 41.7 ms apart, so no frame falls within 34 ms (a 30 fps frame) of
-		// 1000 ms; without learning the frame duration the old loop would show past it.
+		// 24 fps: frames 41.7 ms apart, none at 1000 ms; the seek is made at 1000 ms itself.
 		r.frames(1200, 1000 / 24);
 		expect(at).toHaveLength(1);
-		expect(at[0]).toBeLessThan(1000);
-		for (const d of r.follower.driftSamples()) expect(Math.abs(d)).toBeLessThan(1000 / 24 + 1);
+		expect(at[0]).toBeCloseTo(1000, 6);
+		for (const d of r.follower.driftSamples()) expect(Math.abs(d)).toBeLessThan(1);
 	});
 
 	it('a seek made a moment before the clip restarts aims at the in point, never at the end of the old loop', () => {
 		const two = buildTimeline([{ title: 'Knee', segments: [{ kind: 'work', ms: 300 }, { kind: 'work', ms: 6000 }] }]);
-		const r = rig({ timeline: withVideos(two, [KNEE, KNEE]) });
+		const r = rig({ timeline: withVideos(two, [KNEE, KNEE]), follower: { initialSeekLeadMs: 50 } });
 		r.engine.start();
-		r.frames(8 * FRAME_MS);
-		expect(r.surface.seeks).toEqual([1]);
+		r.frames(7 * FRAME_MS);
+		expect(r.surface.seeks).toEqual([]);
+		// The timer, due 50 ms before the boundary, seeks to the in point.
+		r.clock.advance(20);
+		r.timers.runDue();
+		expect(r.surface.seeks).toHaveLength(1);
+		expect(r.surface.seeks[0]).toBeCloseTo(1, 3);
 		// The landing is measured a few ms before the boundary and is 200 ms off: sought again,
 		// still before the new segment starts by the clock.
 		r.clock.advance(20);
