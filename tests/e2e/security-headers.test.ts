@@ -62,3 +62,13 @@ test('a media file, a slice of it and a refused range carry them too (served wit
 	expect(gone.status()).toBe(404);
 	expectSecurityHeaders(gone);
 });
+
+test('the browser understands every feature the permissions policy names (an unknown one is a warning on every page)', async ({ page }) => {
+	const warnings: string[] = [];
+	page.on('console', (m) => {
+		if (/permissions-policy/i.test(m.text())) warnings.push(m.text());
+	});
+	await page.goto('/');
+	await page.goto('/routines/morning-mobility');
+	expect(warnings).toEqual([]);
+});

@@ -10,6 +10,8 @@
  * - Referrer-Policy: other sites never see a page's path (a join code, a routine).
  * - Permissions-Policy: what Limber never uses is off for it and anything it loads. The
  *   screen wake lock, autoplay and fullscreen stay allowed (same origin), since sessions use them.
+ *   Only features Chromium knows: an unknown one ("bluetooth") makes it log a warning on
+ *   every page, which buries real console messages.
  * - HSTS only over https (a browser ignores it over plain http anyway, and a clinic's
  *   machine may be reached by plain http on its local network).
  */
@@ -21,7 +23,6 @@ export const PERMISSIONS_POLICY = [
 	'payment=()',
 	'usb=()',
 	'serial=()',
-	'bluetooth=()',
 	'hid=()',
 	'midi=()',
 	'display-capture=()'
