@@ -20,6 +20,7 @@ import { deleteDownload, listDownloads, putDownload, type OfflineConnection } fr
 import { downloadId, isOutdated, makeRecord, withdrawnRecord, type DownloadRecord } from './download-record';
 import { failureMessage, fetchFile } from './fetch-file';
 import type { RoutineMedia } from './media-list';
+import { WITHDRAWN, type MediaListAnswer } from './media-list-client';
 import { missingFiles, orphanedKeys } from './orphans';
 import { downloadPages, pageKey } from './page-urls';
 import { pickFiles, totalBytes, type CanPlay, type PlannedFile } from './pick-files';
@@ -253,6 +254,20 @@ export class Downloads {
 		await this.load();
 		const outdated = this.#records.filter((r) => r.routineId === list.routineId && isOutdated(r, list));
 		for (const r of outdated) await this.download(list, r.level);
+	}
+
+	/**
+	 * What a routine's (or programme's) media list answered, applied here: a withdrawn
+	 * programme is marked so; otherwise its outdated downloads are brought up to date, and
+	 * with `level` that level is downloaded (again: the browser removed it). No answer (offline,
+	 * a server fault): nothing changes.
+	 */
+	async apply(answer: MediaListAnswer, shareId: string | undefined, level?: number): Promise<void> {
+		if (answer === WITHDRAWN) {
+			if (shareId !== undefined) await this.withdraw(shareId);
+		} else if (answer) {
+			await (level === undefined ? this.update(answer) : this.download(answer, level));
+		}
 	}
 
 	/**

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { openOfflineDb } from '../../../src/lib/offline/download-db';
 import { Downloads } from '../../../src/lib/offline/downloads.svelte';
 import type { RoutineMedia } from '../../../src/lib/offline/media-list';
+import { WITHDRAWN } from '../../../src/lib/offline/media-list-client';
 import { FakeCacheStorage, ORIGIN } from './fake-caches';
 
 const SHARE = 'AbCdEfGhIjKlMnOpQrStUv';
@@ -105,5 +106,27 @@ describe('Downloads of a programme', () => {
 		// The person removes it when they have read it.
 		await again.downloads.remove(`${ROUTINE}@1`);
 		expect(again.downloads.records).toEqual([]);
+	});
+
+	it('apply: a media list answer brings downloads up to date, downloads a removed level again, marks a withdrawal, and no answer changes nothing', async () => {
+		const f = fixture();
+		await f.downloads.download(programme('v1', 'voice/a.webm?v=aaaaaa'), 1);
+		// No answer (offline, a server fault): left as it is.
+		f.fetched.length = 0;
+		await f.downloads.apply(null, SHARE);
+		expect(f.fetched).toEqual([]);
+		expect(f.downloads.record(`${ROUTINE}@1`)?.version).toBe('v1');
+		// A new version: brought up to date like update().
+		await f.downloads.apply(programme('v2', 'voice/b.webm?v=bbbbbb'), SHARE);
+		expect(f.downloads.record(`${ROUTINE}@1`)?.version).toBe('v2');
+		// The browser removed the files: with its level, downloaded again.
+		await f.caches.delete('limber-media');
+		f.fetched.length = 0;
+		await f.downloads.apply(programme('v2', 'voice/b.webm?v=bbbbbb'), SHARE, 1);
+		expect(f.fetched.filter((u) => u.startsWith('/media/')).sort()).toEqual(['/media/sounds/tick.webm?v=111111', '/media/voice/b.webm?v=bbbbbb']);
+		// Withdrawn: marked, files gone.
+		await f.downloads.apply(WITHDRAWN, SHARE);
+		expect(f.downloads.record(`${ROUTINE}@1`)?.withdrawn).toBe(true);
+		expect(f.caches.paths('limber-media')).toEqual([]);
 	});
 });
