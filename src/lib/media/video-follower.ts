@@ -617,7 +617,9 @@ export class VideoFollower {
 		this.#unplan();
 		if (!next) return;
 		this.#planned = next;
-		const delayMs = Math.max(0, next.fireMs - this.#engine.position);
+		// By the clock, not the position: during the engine's start lead the position waits at
+		// the start while the clock runs towards it.
+		const delayMs = Math.max(0, next.fireMs - this.#engine.clockPosition);
 		this.#cancelPlanned = this.#schedule(() => this.#fire(next), delayMs);
 	}
 
@@ -703,8 +705,13 @@ export class VideoFollower {
 	#fire(planned: Planned): void {
 		this.#cancelPlanned = null;
 		this.#planned = null;
-		this.#fired = planned;
 		if (this.#destroyed || !isRunning(this.#engine.state)) return;
+		// Early (the clock was held or moved since the timer was set): aim again.
+		if (this.#engine.clockPosition < planned.fireMs - REPLAN_MS) {
+			this.#plan(true);
+			return;
+		}
+		this.#fired = planned;
 		const following = this.#following;
 		if (planned.kind === 'wrap') {
 			if (following && !this.#surface.seeking) {

@@ -77,6 +77,21 @@ describe('a new clip at a boundary', () => {
 		expect(calls.filter((c) => c.what === 'seek')).toEqual([]);
 	});
 
+	it('is timed by the clock, which runs towards the start during the engine\'s start lead while the position waits', () => {
+		const r = rig({ follower: { initialStartLeadMs: 15 }, engine: { startLeadMs: 120 } });
+		const clockAt: number[] = [];
+		const load = r.surface.load.bind(r.surface);
+		r.surface.load = (clip, at) => {
+			clockAt.push(r.engine.clockPosition);
+			load(clip, at);
+		};
+		r.engine.start();
+		r.frames(5200);
+		// Timed by the position, it would have gone 120 ms early (at 4865 by the clock).
+		expect(clockAt).toHaveLength(1);
+		expect(clockAt[0]).toBeCloseTo(4985, 6);
+	});
+
 	it('learns the start lead from the first frame after the boundary', () => {
 		// The fake starts moving at once, so starting 30 ms early puts the clip 30 ms ahead.
 		const r = rig({ follower: { initialStartLeadMs: 30 } });
