@@ -12,10 +12,22 @@
  * A group whose expected onset falls while other audio still rings (speech running into a
  * beep) cannot be seen at the tap as an onset of its own: it is counted as masked, not
  * measured and not missed. A group with no onset where the tap was quiet is missed.
+ *
+ * Only the sources the scheduler placed form groups. Other sources on the same context
+ * (the ambience bed howler starts at Start, the unlock's silent frame) are not cues: the
+ * bed, started with the count-in's first cue and at volume 0 in the benches, used to take
+ * that cue's onset as its own (its buffer is not silent), so the first cue of every live
+ * relaxation run counted as missed although it sounded on time.
  */
 import { summarize, type Summary } from '../lib/stats';
 import type { PlayerRun } from './player-run';
-import type { ScheduleRecord, SourceStart, TapSegment } from './types';
+import type { PlayerReport, ScheduleRecord, SourceStart, TapReport, TapSegment } from './types';
+
+/** What the pairing reads of a run (a PlayerRun has it all). */
+export interface CueRun {
+	readonly player: Pick<PlayerReport, 'cues' | 'scheduleLog' | 'stateEvents' | 'realignments'>;
+	readonly tap: Pick<TapReport, 'starts' | 'stops' | 'segments'>;
+}
 
 /** An onset this much before the expected moment can still be the group's own. */
 const EARLY_WINDOW_SEC = 0.025;
@@ -53,8 +65,26 @@ interface Group {
 	masked: boolean;
 }
 
+/**
+ * The `when` of every source the scheduler started for a cue: each scheduled time, and
+ * where realign() moved one, the time it moved to (a move can be moved again).
+ */
+function cueWhens(run: CueRun): number[] {
+	const whens = run.player.scheduleLog.flatMap((r) => (r.scheduledAudioSec === null ? [] : [Math.max(0, r.scheduledAudioSec)]));
+	for (const m of run.player.realignments ?? []) {
+		if (whens.some((w) => Math.abs(w - m.fromSec) < SAME_WHEN_SEC)) whens.push(m.toSec);
+	}
+	return whens;
+}
+
+/** The sources started for cues; anything else on the context is not measured. */
+function cueStarts(run: CueRun): SourceStart[] {
+	const whens = cueWhens(run);
+	return run.tap.starts.filter((s) => whens.some((w) => Math.abs(w - s.whenSec) < SAME_WHEN_SEC));
+}
+
 /** Sources stopped before their first audible sample never sounded. */
-function silencedSources(run: PlayerRun): Set<number> {
+function silencedSources(run: CueRun): Set<number> {
 	const out = new Set<number>();
 	const byId = new Map(run.tap.starts.map((s) => [s.sourceId, s]));
 	for (const stop of run.tap.stops) {
@@ -119,14 +149,14 @@ const RULE_DROPS = new Set(['voice-busy']);
  * Where a sound scheduled at `whenSec` really started: realign() replaces a source it moves
  * after an underrun (the old one is stopped unheard), possibly more than once.
  */
-function movedStart(run: PlayerRun, whenSec: number): number {
+function movedStart(run: CueRun, whenSec: number): number {
 	let when = whenSec;
 	for (const m of run.player.realignments ?? []) if (Math.abs(m.fromSec - when) < SAME_WHEN_SEC) when = m.toSec;
 	return when;
 }
 
-export function measureParts(run: PlayerRun, minSilenceSec: number): PartMeasurement[] {
-	const groups = buildGroups(run.tap.starts, silencedSources(run));
+export function measureParts(run: CueRun, minSilenceSec: number): PartMeasurement[] {
+	const groups = buildGroups(cueStarts(run), silencedSources(run));
 	pairOnsets(groups, run.tap.segments, minSilenceSec);
 	const cueAt = new Map(run.player.cues.map((c) => [c.id, c.atMs]));
 	const start = run.player.stateEvents.find((e) => e.from === 'ready');

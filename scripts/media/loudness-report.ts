@@ -16,6 +16,14 @@ export type LoudnessGroup = 'voice' | 'sounds' | 'tracks' | 'ambience';
  */
 export const LOUDNESS_TOLERANCE_LU = 2;
 
+/**
+ * A phrase this short (speech with its lead and tail, as the manifest gives its length) is
+ * reported on its own as well ("voice short"): one-word counts and "Done." measure with
+ * only a few 400 ms gating blocks, and were the ones left quiet before each file was
+ * settled on the target after encoding.
+ */
+export const SHORT_PHRASE_MS = 1000;
+
 /** The groups made to the target (the others are reported only). */
 export const HELD_TO_TARGET: readonly LoudnessGroup[] = ['voice', 'tracks'];
 
@@ -26,7 +34,11 @@ export interface MeasuredFile {
 	readonly bytes: number;
 	readonly lufs: number;
 	readonly true_peak_dbtp: number;
+	/** A voice phrase's length from the manifest (ms); absent for other groups. */
+	readonly speech_ms?: number;
 }
+
+export const isShortPhrase = (f: MeasuredFile): boolean => f.group === 'voice' && f.speech_ms !== undefined && f.speech_ms < SHORT_PHRASE_MS;
 
 export interface GroupSummary {
 	readonly n: number;
@@ -77,6 +89,8 @@ export function summariseLoudness(files: readonly MeasuredFile[], target: number
 		groups[g] = summariseGroup(inGroup, target, held);
 		for (const ext of ['webm', 'm4a']) groups[`${g} ${ext}`] = summariseGroup(inGroup.filter((f) => f.path.endsWith(`.${ext}`)), target, held);
 	}
+	const short = files.filter(isShortPhrase);
+	if (short.length) groups['voice short'] = summariseGroup(short, target, true);
 	return {
 		target_lufs: target,
 		tolerance_lu: LOUDNESS_TOLERANCE_LU,

@@ -7,7 +7,8 @@
  * bench/results/loudness.json with each file's figures and, per group and format, the
  * spread (min, p50, max) against what the group is made to:
  *
- * - voice: normalised to AUDIO.lufs (−18 LUFS) one phrase at a time;
+ * - voice: normalised to AUDIO.lufs (−18 LUFS) one phrase at a time, each file measured and
+ *   settled on it after encoding; phrases under SHORT_PHRASE_MS also as "voice short";
  * - tracks: voice and sounds mixed at their own levels with silence between, so their gated
  *   integrated loudness should sit near the voice's;
  * - sounds: peak-normalised beeps and bells, not loudness-normalised: reported, not held to
@@ -54,12 +55,23 @@ function groupOf(folder: string, name: string): LoudnessGroup | null {
 	return null;
 }
 
-function listFiles(): { path: string; group: LoudnessGroup; bytes: number }[] {
-	const out: { path: string; group: LoudnessGroup; bytes: number }[] = [];
+type Listed = { path: string; group: LoudnessGroup; bytes: number; speech_ms?: number };
+
+/** Each voice file's phrase length, from the manifest: short phrases are reported on their own too. */
+function speechLengths(): Map<string, number> {
+	const manifest = JSON.parse(readFileSync(join(media, 'voice', 'manifest.json'), 'utf8')) as { voices: Record<string, { files: string[]; durationMs: number }> };
+	return new Map(Object.values(manifest.voices).flatMap((v) => v.files.map((f) => [f, v.durationMs] as const)));
+}
+
+function listFiles(): Listed[] {
+	const out: Listed[] = [];
+	const lengths = speechLengths();
 	for (const folder of ['voice', 'sounds', 'tracks']) {
 		for (const name of readdirSync(join(media, folder)).sort()) {
 			const group = groupOf(folder, name);
-			if (group) out.push({ path: `${folder}/${name}`, group, bytes: statSync(join(media, folder, name)).size });
+			const path = `${folder}/${name}`;
+			const speech = lengths.get(path);
+			if (group) out.push({ path, group, bytes: statSync(join(media, folder, name)).size, ...(speech === undefined ? {} : { speech_ms: speech }) });
 		}
 	}
 	return out;
@@ -74,7 +86,7 @@ async function measureAll(files: ReturnType<typeof listFiles>, log: (s: string) 
 			const k = next++;
 			const f = files[k] as (typeof files)[number];
 			const { i, tp } = await measure(join(media, f.path));
-			results[k] = { path: f.path, group: f.group, bytes: f.bytes, lufs: Math.round(i * 10) / 10, true_peak_dbtp: Math.round(tp * 10) / 10 };
+			results[k] = { ...f, lufs: Math.round(i * 10) / 10, true_peak_dbtp: Math.round(tp * 10) / 10 };
 			if (++done % 100 === 0) log(`loudness: ${done} of ${files.length}`);
 		}
 	};

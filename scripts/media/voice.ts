@@ -18,7 +18,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { AUDIO, encodeSpeech } from './voice-audio';
+import { AUDIO, encodeSpeech, SPEECH_ENCODING_CODE } from './voice-audio';
 import { engineVersion, run, ESPEAK_VOICE, FESTIVAL_VOICE, festivalAvailable, STYLES, synthesiseRaw, clauses, speakable, type EngineId, type EngineName, type VoiceStyle } from './voice-engines';
 import { voiceFileBase } from './voice-id';
 import { loadRoutines, spokenTexts, textStyles } from './voice-texts';
@@ -128,7 +128,7 @@ export async function buildVoice(repo: string, log: (line: string) => void): Pro
 	}
 	const versions = { festival: wanted === 'festival' ? await engineVersion('festival') : null, espeak: await engineVersion('espeak-ng') };
 	const ffmpeg = (await run('ffmpeg', ['-version'])).stdout.split('\n')[0] ?? '';
-	const settings = JSON.stringify({ wanted, STYLES, AUDIO, versions, ffmpeg, code: speakable.toString() + clauses.toString() + synthesiseRaw.toString() + encodeSpeech.toString() });
+	const settings = JSON.stringify({ wanted, STYLES, AUDIO, versions, ffmpeg, code: speakable.toString() + clauses.toString() + synthesiseRaw.toString() + SPEECH_ENCODING_CODE });
 	const cache = readCache(cacheFile, settings);
 	const previous = readManifestEntries(manifestFile);
 

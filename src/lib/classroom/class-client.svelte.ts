@@ -11,7 +11,7 @@
  * page that was reloaded) simply lands where the room is.
  */
 import { OffsetClock, type Clock } from '../playback/clock';
-import { SessionEngine } from '../playback/engine';
+import { SessionEngine, START_LEAD_MS } from '../playback/engine';
 import type { Timeline } from '../routine/timeline';
 import { follow, type FollowAction } from './follow';
 import { parseLiveState, parseRoster } from './live-state-parse';
@@ -172,6 +172,7 @@ export class ClassClient {
 		if (!this.#synced || this.#destroyed) return;
 		const now = this.#clock.now();
 		const pending = this.#pending;
+		if (pending && pending.anchorServerMs > now) this.#startAhead(pending, now);
 		if (pending && pending.anchorServerMs <= now) {
 			this.#live = pending;
 			this.#pending = null;
@@ -205,6 +206,21 @@ export class ClassClient {
 		if (newest && state.seq <= newest.seq && state.lessonId === newest.lessonId) return;
 		this.#pending = state;
 		this.tick();
+	}
+
+	/**
+	 * The room starts playing within a start lead (the server puts every change a little
+	 * ahead): start the engine now with its clock set going at that instant, so the first
+	 * cues are scheduled ahead like every later one. Started at the instant instead, the
+	 * engine began a tick after it, past the count-in's cue at 0, which never sounded. No
+	 * earlier than the solo player's lead: until then the screen stays as it was.
+	 */
+	#startAhead(pending: LiveState, now: number): void {
+		const leadMs = pending.anchorServerMs - now;
+		if (leadMs > START_LEAD_MS || this.#engine.state !== 'ready' || pending.status !== 'playing') return;
+		const live = this.#live;
+		if (live && live.status !== 'waiting' && live.lessonId === pending.lessonId) return;
+		this.#engine.start(pending.positionMs, leadMs);
 	}
 
 	#makeEngine(): SessionEngine {

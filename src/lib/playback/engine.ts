@@ -168,10 +168,14 @@ export class SessionEngine {
 		return { state: this.#state, positionMs, stepIndex, segmentIndex };
 	}
 
-	start(fromMs = 0): boolean {
-		if (this.#state !== 'ready' || !Number.isFinite(fromMs)) return false;
+	/**
+	 * `leadMs` (default: the engine's start lead) sets the clock going that long from now: a
+	 * class device starts at the room's start instant, which the server sets a little ahead.
+	 */
+	start(fromMs = 0, leadMs = this.#startLeadMs): boolean {
+		if (this.#state !== 'ready' || !Number.isFinite(fromMs) || !Number.isFinite(leadMs)) return false;
 		const pos = this.#clamp(fromMs);
-		this.#lead(pos);
+		this.#lead(pos, Math.max(0, leadMs));
 		this.#place(pos);
 		this.#announcePlace(pos, 'start');
 		this.#setState(runningStateOf(this.segment), pos);
@@ -297,9 +301,9 @@ export class SessionEngine {
 	}
 
 	/** Set the clock going from `pos` after the start lead. */
-	#lead(pos: number): void {
-		this.#anchor = this.#clock.now() - pos + this.#startLeadMs;
-		this.#leadFrom = this.#startLeadMs > 0 ? pos : -Infinity;
+	#lead(pos: number, leadMs = this.#startLeadMs): void {
+		this.#anchor = this.#clock.now() - pos + leadMs;
+		this.#leadFrom = leadMs > 0 ? pos : -Infinity;
 	}
 
 	#isRunning(): boolean {

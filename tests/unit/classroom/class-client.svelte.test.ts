@@ -4,6 +4,7 @@ import { ClassClient, eventsUrl } from '$lib/classroom/class-client.svelte';
 import { PAUSED_TOLERANCE_MS } from '$lib/classroom/follow';
 import { COMMAND_LEAD_MS, type LiveState } from '$lib/classroom/protocol';
 import { ManualClock } from '$lib/playback/clock';
+import { START_LEAD_MS } from '$lib/playback/engine';
 import { sampleTimeline } from '../playback/timeline-builder';
 import { FakeEventSource } from './fake-event-source';
 
@@ -117,15 +118,43 @@ describe('ClassClient', () => {
 	it('applies a command at its anchor instant, not when it arrives', async () => {
 		const server = new FakeServer();
 		const d = await connected(server, 12_345);
+		d.source().emit('state', server.command('playing', 30_000));
+		server.clock.advance(COMMAND_LEAD_MS - START_LEAD_MS - 10);
+		d.client.tick();
+		expect(d.client.engine.state).toBe('ready');
+		// Within the start lead the engine starts, its clock set going at the anchor instant.
+		server.clock.advance(20);
+		d.client.tick();
+		expect(d.client.engine.state).toBe('playing');
+		expect(d.client.engine.position).toBe(30_000);
+		expect(d.client.engine.clockPosition).toBeCloseTo(30_000 - (START_LEAD_MS - 10), 6);
+		server.clock.advance(START_LEAD_MS - 10);
+		d.client.tick();
+		expect(d.client.live?.status).toBe('playing');
+		server.clock.advance(1_000);
+		d.client.tick();
+		expect(Math.abs(d.client.engine.position - server.positionNow())).toBeLessThanOrEqual(1);
+	});
+
+	it('schedules the count-in ahead at a lesson start and sounds its cue at 0', async () => {
+		const server = new FakeServer();
+		const d = await connected(server, -2_500);
+		const cues: { atMs: number; lateMs: number }[] = [];
+		d.client.engine.on('cue', (e) => cues.push({ atMs: e.cue.atMs, lateMs: e.lateMs }));
 		d.source().emit('state', server.command('playing', 0));
-		expect(d.client.engine.state).toBe('ready');
-		server.clock.advance(COMMAND_LEAD_MS - 10);
-		d.client.tick();
-		expect(d.client.engine.state).toBe('ready');
-		server.clock.advance(10);
-		d.client.tick();
-		expect(d.client.engine.state).toBe('count-in');
-		expect(Math.abs(d.client.engine.position - server.positionNow())).toBeLessThanOrEqual(10);
+		// Ticks every 25 ms from the command, as the worker timer makes them.
+		let upcomingAtZero = false;
+		for (let t = 0; t < COMMAND_LEAD_MS + 200; t += 25) {
+			server.clock.advance(25);
+			d.client.tick();
+			d.client.engine.tick();
+			if (server.clock.now() < server.state.anchorServerMs && d.client.engine.upcomingCues(300).some((c) => c.atMs === 0)) upcomingAtZero = true;
+		}
+		// Offered to the cue scheduler before it is due, so it is started at its time, not late…
+		expect(upcomingAtZero).toBe(true);
+		// …and emitted, where the engine used to start a tick past it and skip it.
+		expect(cues[0]).toEqual({ atMs: 0, lateMs: expect.any(Number) });
+		expect(cues[0]?.lateMs).toBeLessThan(25);
 	});
 
 	it('pauses two devices with different clocks at the same position', async () => {

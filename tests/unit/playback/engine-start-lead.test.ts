@@ -71,6 +71,20 @@ describe('SessionEngine start lead', () => {
 		expect(engine.clockPosition).toBe(40_010);
 	});
 
+	it('takes a lead given at the start over its own (a class device: the time to the room\'s start instant)', () => {
+		const clock = new ManualClock(0);
+		const engine = new SessionEngine(sampleTimeline(), clock);
+		expect(engine.start(0, 80)).toBe(true);
+		clock.advance(50);
+		expect(engine.position).toBe(0);
+		expect(engine.clockPosition).toBe(-30);
+		clock.advance(130);
+		expect(engine.position).toBe(100);
+		const refused = new SessionEngine(sampleTimeline(), clock);
+		expect(refused.start(0, Number.NaN)).toBe(false);
+		expect(refused.state).toBe('ready');
+	});
+
 	it('is off by default (a class or track session runs on a clock the engine does not own)', () => {
 		const clock = new ManualClock(0);
 		const engine = new SessionEngine(sampleTimeline(), clock);
@@ -102,5 +116,25 @@ describe('the first cues with a start lead', () => {
 		expect(first?.dueAudioSec).toBeCloseTo((50_000 + START_LEAD_MS) / 1000, 9);
 		expect(first?.scheduledAudioSec).toBeCloseTo(first?.dueAudioSec as number, 9);
 		expect(first?.atSec).toBeLessThan(first?.dueAudioSec as number);
+	});
+
+	it('are scheduled ahead with a lead given at the start, never at a time already past', () => {
+		const clock = new ManualClock(7_000);
+		const timeline = withSounds(sampleTimeline(), 'beep');
+		const engine = new SessionEngine(timeline, clock);
+		const port = new FakeAudioPort(clock);
+		const scheduler = new CueScheduler(engine, port, { voices: { version: 1, voices: {} }, sounds: soundsFor(timeline), gains: fullVolume });
+		const records: { cueId: string; dueAudioSec: number; scheduledAudioSec: number | null; atSec: number }[] = [];
+		scheduler.on('schedule', (r) => records.push({ ...r, atSec: port.now() }));
+		engine.start(0, 60);
+		for (let i = 0; i < 12; i++) {
+			scheduler.tick();
+			clock.advance(25);
+			engine.tick();
+		}
+		const first = records.find((r) => r.cueId === timeline.cues[0]?.id);
+		expect(first?.dueAudioSec).toBeCloseTo(7.06, 9);
+		expect(first?.scheduledAudioSec).toBeCloseTo(7.06, 9);
+		expect(first?.scheduledAudioSec as number).toBeGreaterThan(first?.atSec as number);
 	});
 });
