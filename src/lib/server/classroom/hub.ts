@@ -85,6 +85,8 @@ interface RoomEntry {
 	readonly presence: RoomPresence;
 	readonly connections: Set<Connection>;
 	rosterTimer: ReturnType<typeof setTimeout> | undefined;
+	/** When the lesson's streams last carried a state (Date.now()), for skipping heartbeats they do not need. */
+	lastEventAt: number;
 }
 
 export class LiveHub {
@@ -139,7 +141,8 @@ export class LiveHub {
 			names: new Map([...init.participants].map((p) => [p.id, p.name])),
 			presence: new RoomPresence(),
 			connections: new Set(),
-			rosterTimer: undefined
+			rosterTimer: undefined,
+			lastEventAt: 0
 		};
 		this.#rooms.set(entry.code, entry);
 		return entry;
@@ -187,6 +190,7 @@ export class LiveHub {
 		const kept = follows ? room.recent.slice(Math.max(0, room.recent.length - this.#replayDepth + 1)) : [];
 		room.recent = [...kept, { seq: state.seq, bytes }];
 		room.state = state;
+		room.lastEventAt = Date.now();
 		for (const connection of room.connections) this.#send(connection, bytes);
 		return true;
 	}
@@ -314,7 +318,15 @@ export class LiveHub {
 	#startHeartbeat(): void {
 		if (this.#heartbeat !== undefined) return;
 		this.#heartbeat = setInterval(() => {
-			for (const room of this.#rooms.values()) for (const connection of room.connections) this.#send(connection, HEARTBEAT);
+			// A lesson whose streams carried a state in the last half interval needs none: that
+			// write did what a heartbeat does. So a lesson in full swing never has a write to
+			// every connection in the way of its next event (thousands of writes take a while),
+			// and no stream goes longer than 1.5 intervals without a write.
+			const recent = Date.now() - this.#heartbeatMs / 2;
+			for (const room of this.#rooms.values()) {
+				if (room.lastEventAt > recent) continue;
+				for (const connection of room.connections) this.#send(connection, HEARTBEAT);
+			}
 		}, this.#heartbeatMs);
 		// Idle streams must not keep a stopping server alive.
 		this.#heartbeat.unref?.();
