@@ -265,7 +265,7 @@ async function main(): Promise<void> {
 				warmup_cycles: WARMUP_CYCLES,
 				cycle_concurrency: CYCLE_CONCURRENCY,
 				heap_tolerance_bytes: HEAP_TOLERANCE_BYTES,
-				clients: 'one bench process, node:http with a keep-alive agent (maxSockets Infinity)'
+				clients: 'one bench process, one TCP connection per participant read by bench/class/sse-client.ts (node:net, arrival time taken as the bytes come in)'
 			},
 			rooms,
 			ratios,

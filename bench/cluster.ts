@@ -348,8 +348,8 @@ async function main(): Promise<void> {
 		method: {
 			commands_per_n: commands,
 			command_gap_ms: COMMAND_GAP_MS,
-			delivery: 'POST sent (performance.now in the bench) → the state event with that seq parsed by each participant',
-			clients: 'one bench process, node:http, one keep-alive agent; participant i on server i mod 3; command i to server i mod 3',
+			delivery: 'POST sent (performance.now in the bench) → the bytes of the state event with that seq read by each participant',
+			clients: 'one bench process, one TCP connection per participant read by bench/class/sse-client.ts (node:net, arrival time taken as the bytes come in); participant i on server i mod 3; command i to server i mod 3',
 			postgres: 'a throwaway local cluster (fsync off), 3 × node build, each with a 10-connection pool, a listener and a sender'
 		},
 		rows,

@@ -1,8 +1,9 @@
 /**
  * The live lessons this server holds: per lesson the newest LiveState it knows and the
- * open SSE connections it fans out to. Kept cheap for a full room (1000 connections):
- * every event is serialized and encoded once and the same bytes are queued on every
- * stream; one heartbeat timer serves all connections of all lessons.
+ * open SSE connections it fans out to. Kept cheap for a full room (thousands of
+ * connections): every event is serialized and encoded once and the same bytes are handed
+ * to every connection's sink (stream-sink.ts: a web stream, or under `node build` the
+ * socket itself); one heartbeat timer serves all connections of all lessons.
  *
  * The hub does not decide states: the database does (lesson-state.ts), and the hub is
  * told, by this server after a commit and by the bus for other servers' commits. It
@@ -10,14 +11,15 @@
  * or late (this server's own commit and its notification) are applied once, in order.
  *
  * Bookkeeping cannot leak: a connection leaves its lesson when the browser goes away
- * (the stream is cancelled and the request aborted; either one is enough), when it
- * falls too far behind, or when its lesson is dropped.
+ * (its transport says so: the stream is cancelled, the request aborted or the socket
+ * closed; any one is enough), when it falls too far behind, or when its lesson is dropped.
  */
 import { SSE_EVENTS, type LiveState, type Participant } from '$lib/classroom/protocol';
 import type { Timeline } from '$lib/routine/timeline';
 import type { LiveLessonRow } from './lessons';
 import { RoomPresence } from './presence';
 import { encodeEvent, encodeRetry, HEARTBEAT, RECONNECT_MS, RETRY } from './sse';
+import { webStreamSink, type Leave, type StreamSink } from './stream-sink';
 
 /** Who is on the other end of a stream; decided by the endpoint from cookies. */
 export type Viewer =
@@ -48,8 +50,9 @@ export interface HubOptions {
 	/** Joins and drops arriving together become one roster event for the instructor. */
 	readonly rosterDelayMs?: number;
 	/**
-	 * Chunks a stream may have queued before it is dropped. Only the latest state matters,
-	 * so a stalled device loses nothing by reconnecting: it is sent the current state.
+	 * Chunks a web stream may have queued before it is dropped (a socket sink has its own
+	 * limit in bytes). Only the latest state matters, so a stalled device loses nothing by
+	 * reconnecting: it is sent the current state.
 	 */
 	readonly maxQueued?: number;
 	/** Recent events kept per lesson, so a browser that reconnects after a short gap is sent what it missed. */
@@ -59,11 +62,10 @@ export interface HubOptions {
 }
 
 interface Connection {
-	readonly controller: ReadableStreamDefaultController<Uint8Array>;
+	readonly sink: StreamSink;
 	readonly viewer: Viewer;
 	readonly room: RoomEntry;
 	closed: boolean;
-	unlisten: () => void;
 }
 
 interface RecentEvent {
@@ -83,6 +85,8 @@ interface RoomEntry {
 	readonly presence: RoomPresence;
 	readonly connections: Set<Connection>;
 	rosterTimer: ReturnType<typeof setTimeout> | undefined;
+	/** When the lesson's streams last carried a state (Date.now()), for skipping heartbeats they do not need. */
+	lastEventAt: number;
 }
 
 export class LiveHub {
@@ -137,7 +141,8 @@ export class LiveHub {
 			names: new Map([...init.participants].map((p) => [p.id, p.name])),
 			presence: new RoomPresence(),
 			connections: new Set(),
-			rosterTimer: undefined
+			rosterTimer: undefined,
+			lastEventAt: 0
 		};
 		this.#rooms.set(entry.code, entry);
 		return entry;
@@ -185,6 +190,7 @@ export class LiveHub {
 		const kept = follows ? room.recent.slice(Math.max(0, room.recent.length - this.#replayDepth + 1)) : [];
 		room.recent = [...kept, { seq: state.seq, bytes }];
 		room.state = state;
+		room.lastEventAt = Date.now();
 		for (const connection of room.connections) this.#send(connection, bytes);
 		return true;
 	}
@@ -226,69 +232,65 @@ export class LiveHub {
 	}
 
 	/**
-	 * A stream of the lesson's events: `retry`, then what the browser has not seen: nothing
-	 * if `lastEventId` is the current seq; the events after it if the hub still has all of
-	 * them; otherwise the current state (a gap, or a seq from before this server held the
-	 * lesson). Then every change. The instructor's stream also carries the roster.
+	 * A web stream of the lesson's events (see `attach`), closed when `signal` aborts or the
+	 * reader cancels.
 	 */
 	connect(code: string, viewer: Viewer, lastEventId: number | null, signal?: AbortSignal): ReadableStream<Uint8Array> {
+		if (!this.#rooms.has(code)) throw new Error(`No live lesson ${code} is held`);
+		return webStreamSink((sink) => {
+			if (signal?.aborted) {
+				sink.end();
+				return () => undefined;
+			}
+			const leave = this.attach(code, viewer, lastEventId, sink);
+			signal?.addEventListener('abort', leave, { once: true });
+			return () => {
+				signal?.removeEventListener('abort', leave);
+				leave();
+			};
+		}, this.#maxQueued);
+	}
+
+	/**
+	 * Sends the lesson's events to `sink`: `retry`, then what the browser has not seen:
+	 * nothing if `lastEventId` is the current seq; the events after it if the hub still has
+	 * all of them; otherwise the current state (a gap, or a seq from before this server held
+	 * the lesson). Then every change. The instructor's stream also carries the roster.
+	 * The answer is for the transport to call when the other end goes away.
+	 */
+	attach(code: string, viewer: Viewer, lastEventId: number | null, sink: StreamSink): Leave {
 		const room = this.#rooms.get(code);
 		if (!room) throw new Error(`No live lesson ${code} is held`);
-		let connection: Connection | undefined;
-		return new ReadableStream<Uint8Array>({
-			start: (controller) => {
-				const c: Connection = { controller, viewer, room, closed: false, unlisten: () => undefined };
-				connection = c;
-				if (this.#closing) {
-					controller.enqueue(this.#jitteredRetry());
-					controller.close();
-					c.closed = true;
-					return;
-				}
-				if (signal?.aborted) {
-					controller.close();
-					c.closed = true;
-					return;
-				}
-				const onAbort = (): void => this.#close(c);
-				signal?.addEventListener('abort', onAbort, { once: true });
-				c.unlisten = () => signal?.removeEventListener('abort', onAbort);
-				room.connections.add(c);
-				this.#connections += 1;
-				this.#startHeartbeat();
-				controller.enqueue(RETRY);
-				for (const bytes of catchUp(room, lastEventId)) controller.enqueue(bytes);
-				if (viewer.role === 'instructor') {
-					controller.enqueue(encodeEvent(SSE_EVENTS.roster, JSON.stringify(rosterOf(room))));
-				} else if (viewer.role === 'participant') {
-					if (room.presence.open(viewer.participantId)) this.#onPresence(room.code, viewer.participantId, true);
-					this.#rosterChanged(room);
-				}
-			},
-			cancel: () => {
-				if (connection) this.#close(connection);
-			}
-		});
+		const c: Connection = { sink, viewer, room, closed: false };
+		if (this.#closing) {
+			sink.write(this.#jitteredRetry());
+			sink.end();
+			c.closed = true;
+			return () => undefined;
+		}
+		room.connections.add(c);
+		this.#connections += 1;
+		this.#startHeartbeat();
+		// Counted present before the first write: a write that fails closes the connection,
+		// and closing is what counts them away again.
+		if (viewer.role === 'participant') {
+			if (room.presence.open(viewer.participantId)) this.#onPresence(room.code, viewer.participantId, true);
+			this.#rosterChanged(room);
+		}
+		this.#send(c, RETRY);
+		for (const bytes of catchUp(room, lastEventId)) this.#send(c, bytes);
+		if (viewer.role === 'instructor') this.#send(c, encodeEvent(SSE_EVENTS.roster, JSON.stringify(rosterOf(room))));
+		return () => this.#close(c);
 	}
 
 	#send(connection: Connection, bytes: Uint8Array): void {
 		if (connection.closed) return;
-		if ((connection.controller.desiredSize ?? 0) < -this.#maxQueued) {
-			this.#close(connection);
-			return;
-		}
-		try {
-			connection.controller.enqueue(bytes);
-		} catch {
-			// The stream was already closed underneath us.
-			this.#close(connection);
-		}
+		if (!connection.sink.write(bytes)) this.#close(connection);
 	}
 
 	#close(connection: Connection): void {
 		if (connection.closed) return;
 		connection.closed = true;
-		connection.unlisten();
 		const { room, viewer } = connection;
 		if (room.connections.delete(connection)) this.#connections -= 1;
 		if (viewer.role === 'participant') {
@@ -296,11 +298,7 @@ export class LiveHub {
 			if (room.presence.close(viewer.participantId) && held) this.#onPresence(room.code, viewer.participantId, false);
 			if (held) this.#rosterChanged(room);
 		}
-		try {
-			connection.controller.close();
-		} catch {
-			// Already closed or errored: nothing left to release.
-		}
+		connection.sink.end();
 		if (this.#connections === 0) this.#stopHeartbeat();
 	}
 
@@ -320,7 +318,15 @@ export class LiveHub {
 	#startHeartbeat(): void {
 		if (this.#heartbeat !== undefined) return;
 		this.#heartbeat = setInterval(() => {
-			for (const room of this.#rooms.values()) for (const connection of room.connections) this.#send(connection, HEARTBEAT);
+			// A lesson whose streams carried a state in the last half interval needs none: that
+			// write did what a heartbeat does. So a lesson in full swing never has a write to
+			// every connection in the way of its next event (thousands of writes take a while),
+			// and no stream goes longer than 1.5 intervals without a write.
+			const recent = Date.now() - this.#heartbeatMs / 2;
+			for (const room of this.#rooms.values()) {
+				if (room.lastEventAt > recent) continue;
+				for (const connection of room.connections) this.#send(connection, HEARTBEAT);
+			}
 		}, this.#heartbeatMs);
 		// Idle streams must not keep a stopping server alive.
 		this.#heartbeat.unref?.();

@@ -3,7 +3,8 @@
  * default 15). The heartbeat keeps proxies and NAT from closing an idle stream, and it is
  * how a server finds out that a phone's connection is gone while the phone sleeps: a write
  * into a connection the network has dropped is answered with a reset (or times out), and
- * only then does the server count that phone as away. It must stay well under the proxy's
+ * only then does the server count that phone as away. A lesson whose streams carried a state
+ * in the last half interval gets none (hub.ts): that write did the same. It must stay well under the proxy's
  * read timeout for the stream (deploy/nginx.conf: 1 h). Tests lower it to see a drop quickly.
  */
 export const DEFAULT_HEARTBEAT_S = 15;

@@ -11,6 +11,7 @@ import { setSecurityHeaders } from '../security/headers';
 import { compressResponses } from './compress';
 import { readServerConfig } from './config';
 import { GracefulStop } from './graceful-stop';
+import { linkResponse } from './node-response';
 import { httpsCheck } from './request-protocol';
 import { staticFiles, type Middleware } from './static-files';
 
@@ -42,6 +43,8 @@ export function start(options: StartOptions): void {
 
 	const server = createServer((req, res) => {
 		const failed = (error: unknown) => answerCrash(req, res, error);
+		// For the live event stream, which writes to the socket itself (classroom/node-event-stream.ts).
+		linkResponse(req, res);
 		try {
 			// First, so that every answer carries them: static files and media, prerendered
 			// files and this entry's own 404 and 500 never pass through the app's handle hook

@@ -172,6 +172,21 @@ describe('LiveHub connections', () => {
 		expect(() => hub.connect(state.code, { role: 'viewer' }, null)).toThrow('No live lesson');
 	});
 
+	it('skips the heartbeat of a lesson whose streams just carried a state, not of one that went quiet', () => {
+		const written: string[] = [];
+		const sink = { write: (bytes: Uint8Array) => written.push(new TextDecoder().decode(bytes)) > 0, end: () => undefined };
+		const leave = hub.attach(state.code, { role: 'viewer' }, null, sink);
+		vi.advanceTimersByTime(10_000);
+		hub.publish({ ...state, seq: 4 });
+		written.length = 0;
+		// The tick at 15 s: the state 5 s before it did what a heartbeat does.
+		vi.advanceTimersByTime(5_000);
+		expect(written).toEqual([]);
+		vi.advanceTimersByTime(15_000);
+		expect(written).toEqual([': heartbeat\n\n']);
+		leave();
+	});
+
 	it('sends heartbeats from one timer while anything is connected', async () => {
 		const reader = hub.connect(state.code, { role: 'viewer' }, null).getReader();
 		await drain(reader, 2);

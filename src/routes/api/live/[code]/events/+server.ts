@@ -2,8 +2,10 @@ import { refuse } from '$lib/server/classroom/answers';
 import type { Viewer } from '$lib/server/classroom/hub';
 import { normalizeJoinCode } from '$lib/server/classroom/join-code';
 import { findLesson, hub, participantFor, PARTICIPANT_COOKIE } from '$lib/server/classroom/live';
+import { nodeEventStream } from '$lib/server/classroom/node-event-stream';
 import { comeBackLater, parseLastEventId } from '$lib/server/classroom/sse';
 import { isDatabaseUnavailable } from '$lib/server/db/unavailable';
+import { linkedResponse } from '$lib/server/http/node-response';
 import type { RequestHandler } from './$types';
 
 const SSE_HEADERS = {
@@ -22,8 +24,11 @@ const SSE_HEADERS = {
  * participant it cannot look up listens as a viewer); one it does not hold gets a stream
  * that ends at once after `retry:`. Not an error status: EventSource gives up for good on
  * those, and a phone must come back by itself when the database does.
+ *
+ * Under `node build` the events go straight to the socket (node-event-stream.ts: a full
+ * room's fan-out costs one write per connection); under `vite dev`, through the body.
  */
-export const GET: RequestHandler = async ({ params, request, locals, cookies }) => {
+export const GET: RequestHandler = async ({ params, request, locals, cookies, platform }) => {
 	const code = normalizeJoinCode(params.code);
 	let found: Awaited<ReturnType<typeof findLesson>>;
 	try {
@@ -47,6 +52,10 @@ export const GET: RequestHandler = async ({ params, request, locals, cookies }) 
 	}
 	// SvelteKit answers HEAD with GET: a stream would hold the request open with nothing sent.
 	if (request.method === 'HEAD') return new Response(null, { headers: SSE_HEADERS });
-	const stream = hub.connect(room.code, viewer, parseLastEventId(request.headers.get('last-event-id')), request.signal);
-	return new Response(stream, { headers: SSE_HEADERS });
+	const lastEventId = parseLastEventId(request.headers.get('last-event-id'));
+	const res = linkedResponse(platform?.req);
+	const body = res
+		? nodeEventStream(res, (sink) => hub.attach(room.code, viewer, lastEventId, sink))
+		: hub.connect(room.code, viewer, lastEventId, request.signal);
+	return new Response(body, { headers: SSE_HEADERS });
 };
