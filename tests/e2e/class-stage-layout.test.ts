@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { checkStage, screenshot, type Viewport } from './stage-checks';
+import { checkStage, readCaptionInPage, checkTalkPicture, screenshot, type Viewport } from './stage-checks';
 
 const PROJECTORS: readonly Viewport[] = [
 	{ name: 'projector-1280x720', width: 1280, height: 720, kind: 'projector' },
@@ -66,10 +66,14 @@ test('projector and phone fit every step of the four lessons', async ({ browser 
 				await expect(p.getByTestId('live-stage')).toHaveAttribute('data-step', String(step), { timeout: 15_000 });
 				const part = await p.getByTestId('session-stage').getAttribute('data-part');
 				await checkStage(p, viewport, { controlsSelector: CONTROLS });
+				// The projector's large captions and the phone's: every line inside its box, no word lost.
+				await expect.poll(async () => (await p.evaluate(readCaptionInPage)).faults, { message: `${viewport.name} step ${step + 1}: caption lines fit their box` }).toEqual([]);
 				if (part === 'talk') {
 					// The talk's picture is shown, and its text scrolls inside its own panel.
 					await expect(p.getByTestId('talk-text')).toBeVisible();
 					await expect(p.locator('[data-testid="talk-picture"], [data-testid="talk-card"]').first()).toBeVisible();
+					// Large enough to read from the floor or across the room, and inside the screen.
+					if (await p.getByTestId('talk-picture').count()) await checkTalkPicture(p, viewport, { largeCaptions: viewport.kind === 'projector' });
 					// Text past the panel's edge is faded there, so a cut line reads as "goes on".
 					const panel = p.getByRole('region', { name: /^Talk:/ });
 					const overflows = await panel.evaluate((el) => el.scrollHeight - el.clientHeight > 2);

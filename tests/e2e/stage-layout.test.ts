@@ -12,18 +12,19 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './screened';
 import { expectNoAxeViolations } from './axe';
-import { checkStage, screenshot, VIEWPORTS, type Viewport } from './stage-checks';
+import { checkStage, checkTalkPicture, normalText, readCaptionInPage, screenshot, VIEWPORTS, type Viewport } from './stage-checks';
 
 interface Engine {
 	readonly state: string;
 	readonly timeline: {
 		readonly durationMs: number;
 		readonly segments: readonly { kind: string; startMs: number; endMs: number; phase: string | null; repCount: number; rep: number; side: string | null }[];
+		readonly cues: readonly { atMs: number; text: string }[];
 	};
 	seek(ms: number): boolean;
 	pause(): boolean;
 }
-type Hooked = Window & { __limber: { engine: Engine } };
+type Hooked = Window & { __limber: { engine: Engine; stage: { tick(): void } } };
 
 /** Freeze the page's time where it is now: the session "runs" but its position holds. */
 async function freeze(page: Page): Promise<void> {
@@ -126,6 +127,7 @@ for (const viewport of VIEWPORTS) {
 		});
 
 		test('a back-school talk', async ({ page }) => {
+			test.slow();
 			await startPlayer(page, '/play/back-school-lesson-1?level=1&bench');
 			// The longest talk of the lesson.
 			await page.evaluate(() => {
@@ -147,6 +149,21 @@ for (const viewport of VIEWPORTS) {
 				return { scroll: box.scrollHeight, client: box.clientHeight, overflow: getComputedStyle(box).overflowY };
 			});
 			expect(['auto', 'scroll']).toContain(panel.overflow);
+			await checkTalkPicture(page, viewport);
+
+			// What is said, page by page, at both caption sizes: every line inside its box and
+			// every word of the cue shown, in order.
+			await walkCaptions(page, viewport, 'normal');
+			await page.getByTestId('more-button').click({ force: true });
+			await page.getByLabel('Large captions').check({ force: true });
+			await page.keyboard.press('Escape');
+			await expect(page.getByTestId('more-sheet')).toBeHidden();
+			await expect(page.getByTestId('caption')).toHaveClass(/large/);
+			await walkCaptions(page, viewport, 'large');
+			await page.evaluate(() => (window as unknown as Hooked).__limber.engine.seek(60_000));
+			await page.evaluate(() => (window as unknown as Hooked).__limber.stage.tick());
+			await screenshot(page, viewport, 'talk-large-captions');
+			await checkTalkPicture(page, viewport, { largeCaptions: true });
 		});
 
 		test('the relaxation player', async ({ page }) => {
@@ -161,6 +178,48 @@ for (const viewport of VIEWPORTS) {
 			await phase(page, viewport, 'relaxation-paused', { controls: true, picture: '[data-testid="relaxation-art"]', name: '[data-testid="group-title"]', frozen: false });
 		});
 	});
+}
+
+/**
+ * Seeks through the longest talk's spoken cue (every 150 ms, shorter than any caption
+ * page) and reads the band at each point: each page must fit its box, and the pages one
+ * after another must give the cue's words exactly, none lost at a line's end or between pages.
+ */
+async function walkCaptions(page: Page, viewport: Viewport, size: 'normal' | 'large'): Promise<void> {
+	const where = `${viewport.name}, ${size} captions`;
+	const cue = await page.evaluate(() => {
+		const engine = (window as unknown as Hooked).__limber.engine;
+		const talks = engine.timeline.segments.filter((s) => s.kind === 'education');
+		const longest = talks.reduce((a, b) => (b.endMs - b.startMs > a.endMs - a.startMs ? b : a));
+		const spoken = engine.timeline.cues.find((c) => c.atMs >= longest.startMs && c.atMs < longest.endMs && c.text.trim() !== '');
+		if (!spoken) throw new Error('the longest talk has no spoken cue');
+		return { atMs: spoken.atMs, text: spoken.text, endMs: longest.endMs };
+	});
+	const seekAndRead = (ms: number) =>
+		page.evaluate(async (at) => {
+			const hook = (window as unknown as Hooked).__limber;
+			hook.engine.seek(at);
+			hook.stage.tick();
+			// A real task (the page's timers are frozen), so the stage has drawn the new position.
+			await new Promise<void>((resolve) => {
+				const channel = new MessageChannel();
+				channel.port1.onmessage = () => resolve();
+				channel.port2.postMessage(null);
+			});
+			return null;
+		}, ms);
+	const want = normalText(cue.text);
+	// The band may be measuring its new size, or loading the splitter for it, a moment first.
+	await seekAndRead(cue.atMs + 50);
+	await expect.poll(async () => (await page.evaluate(readCaptionInPage)).faults, { message: `${where}: the band settles`, timeout: 10_000 }).toEqual([]);
+	const pages: string[] = [];
+	for (let ms = cue.atMs + 50; ms < cue.endMs && normalText(pages.join(' ')).length < want.length; ms += 150) {
+		await seekAndRead(ms);
+		const reading = await page.evaluate(readCaptionInPage);
+		expect(reading.faults, `${where} at ${ms} ms: caption lines fit their box`).toEqual([]);
+		if (reading.text !== null && reading.text !== pages.at(-1)) pages.push(reading.text);
+	}
+	expect(normalText(pages.join(' ')), `${where}: the pages shown give the cue's words, in order (${pages.length} pages)`).toBe(want);
 }
 
 async function revealControls(page: Page): Promise<void> {
