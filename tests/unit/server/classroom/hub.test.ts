@@ -1,20 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LiveState } from '$lib/classroom/protocol';
 import { LiveHub } from '$lib/server/classroom/hub';
-import type { LiveLessonRow } from '$lib/server/classroom/lessons';
-import { buildTimeline } from '../../playback/timeline-builder';
+import { lesson, state, timeline } from './live-fixtures';
 
-const timeline = buildTimeline([{ title: 'Tilt', segments: [{ kind: 'work', ms: 10_000 }] }]);
-const state: LiveState = {
-	lessonId: 'l1',
-	code: 'ACDEFG',
-	routineId: 'r',
-	level: 1,
-	status: 'waiting',
-	positionMs: 0,
-	anchorServerMs: 1_000,
-	seq: 3
-};
 
 interface SseEvent {
 	event: string;
@@ -42,21 +29,6 @@ function parse(text: string): SseEvent[] {
 			return { event: fields.event ?? '', id: fields.id, data: fields.data ?? '' };
 		});
 }
-
-const lesson: LiveLessonRow = {
-	id: 'l1',
-	classId: 'c1',
-	lessonNumber: 1,
-	code: state.code,
-	routineId: 'r',
-	level: 1,
-	status: 'waiting',
-	positionMs: 0,
-	anchorServerMs: 1_000,
-	seq: 3,
-	startedAt: 1_000,
-	endedAt: null
-};
 
 let hub: LiveHub;
 let presence: [string, string, boolean][];

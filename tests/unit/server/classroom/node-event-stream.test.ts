@@ -2,45 +2,17 @@ import { createServer, request, type IncomingMessage, type Server } from 'node:h
 import net, { type AddressInfo } from 'node:net';
 import { setResponse } from '@sveltejs/kit/node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LiveState } from '$lib/classroom/protocol';
 import { LiveHub, type Viewer } from '$lib/server/classroom/hub';
-import type { LiveLessonRow } from '$lib/server/classroom/lessons';
 import { nodeEventStream } from '$lib/server/classroom/node-event-stream';
 import { parseLastEventId } from '$lib/server/classroom/sse';
 import { linkedResponse, linkResponse } from '$lib/server/http/node-response';
-import { buildTimeline } from '../../playback/timeline-builder';
+import { lesson, state, timeline } from './live-fixtures';
 
 /**
  * The socket path on a real Node server, answered the way adapter-node answers the
  * endpoint's Response (SvelteKit's own setResponse), read by Node's HTTP client (which
  * rejects bad chunk framing) or by a raw socket.
  */
-const timeline = buildTimeline([{ title: 'Tilt', segments: [{ kind: 'work', ms: 10_000 }] }]);
-const state: LiveState = {
-	lessonId: 'l1',
-	code: 'ACDEFG',
-	routineId: 'r',
-	level: 1,
-	status: 'waiting',
-	positionMs: 0,
-	anchorServerMs: 1_000,
-	seq: 3
-};
-const lesson: LiveLessonRow = {
-	id: 'l1',
-	classId: 'c1',
-	lessonNumber: 1,
-	code: state.code,
-	routineId: 'r',
-	level: 1,
-	status: 'waiting',
-	positionMs: 0,
-	anchorServerMs: 1_000,
-	seq: 3,
-	startedAt: 1_000,
-	endedAt: null
-};
-
 let hub: LiveHub;
 let server: Server;
 let base: string;
