@@ -152,6 +152,11 @@ function targetOf(segment: Segment, clip: ResolvedClip): { window: ClipWindow; p
 	return { window: clipWindow(ref, clip.durationMs), plan: null };
 }
 
+/** What following `clip` through `segment` would be: its window or part, counted from the segment's start. */
+function followingOf(clip: ResolvedClip, segment: Segment): Following {
+	return { clip, ...targetOf(segment, clip), segmentStartMs: segment.startMs };
+}
+
 /** Clip time (ms) for `positionMs` in the segment being followed. */
 function expectedOf(f: Following, positionMs: number): number {
 	if (!f.plan) return expectedClipTimeMs(f.window, f.segmentStartMs, positionMs);
@@ -496,8 +501,7 @@ export class VideoFollower {
 		const ref = segment.video;
 		if (!ref) return;
 		this.#clearStall();
-		const target = targetOf(segment, clip);
-		const following: Following = { clip, ...target, segmentStartMs: segment.startMs };
+		const following = followingOf(clip, segment);
 		this.#following = following;
 		const surface = this.#surface;
 		// A preloaded clip already waits at its in point with that frame decoded. When the
@@ -512,8 +516,8 @@ export class VideoFollower {
 		this.#alignFirstFrame = true;
 		surface.load(clip, atMs / 1000);
 		// After load: these belong to the element now in front.
-		surface.playbackRate = target.plan?.rate ?? 1;
-		surface.loop = target.plan !== null || coversWholeClip(target.window, clip.durationMs);
+		surface.playbackRate = following.plan?.rate ?? 1;
+		surface.loop = following.plan !== null || coversWholeClip(following.window, clip.durationMs);
 		surface.mirrored = mirroredFor(segment, clip);
 		this.#learnLead = false;
 		this.#reseeks = 0;
@@ -684,12 +688,11 @@ export class VideoFollower {
 			// Another clip: swap to it when prepared out of sight at the right frame.
 			const clip = this.#resolve(ref.clip);
 			if (!clip || this.#preloaded?.id !== clip.id) return null;
-			const target = targetOf(next, clip);
-			const startsAt = expectedOf({ clip, ...target, segmentStartMs: next.startMs }, next.startMs);
-			if (Math.abs(startsAt - this.#preloaded.atMs) >= 1) return null;
-			return standsStill({ clip, ...target, segmentStartMs: next.startMs }, next.startMs) ? null : this.#startLeadMs;
+			const then = followingOf(clip, next);
+			if (Math.abs(expectedOf(then, next.startMs) - this.#preloaded.atMs) >= 1) return null;
+			return standsStill(then, next.startMs) ? null : this.#startLeadMs;
 		}
-		const after: Following = { ...following, ...targetOf(next, following.clip), segmentStartMs: next.startMs };
+		const after = followingOf(following.clip, next);
 		if (standsStill(after, next.startMs)) return null;
 		const held = this.#surface.paused;
 		if (this.#playsOn(following, after)) return held ? this.#startLeadMs : 0;
@@ -745,7 +748,7 @@ export class VideoFollower {
 		}
 		this.#segmentIndex = next.index;
 		const held = this.#surface.paused;
-		const after: Following = { ...following, ...targetOf(next, following.clip), segmentStartMs: next.startMs };
+		const after = followingOf(following.clip, next);
 		const playsOn = this.#playsOn(following, after);
 		// A held element already on the new phase's first frame (a rest's start pose into the
 		// first phase) only needs starting.
