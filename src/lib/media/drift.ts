@@ -112,12 +112,12 @@ export function correctDrift(driftMs: number, { rate, boundary = false }: DriftC
  */
 export const MAX_SEEK_LEAD_MS = 300;
 
-export function nextSeekLeadMs(leadMs: number, postSeekDriftMs: number): number {
+export function nextSeekLeadMs(leadMs: number, postSeekDriftMs: number, maxLeadMs = MAX_SEEK_LEAD_MS): number {
 	// Further off than any seek is slow, the frame says nothing about seek latency (a frame
 	// of another segment's loop, a clip that restarted): keep the lead.
-	if (!Number.isFinite(postSeekDriftMs) || Math.abs(postSeekDriftMs) > MAX_SEEK_LEAD_MS) return leadMs;
+	if (!Number.isFinite(postSeekDriftMs) || Math.abs(postSeekDriftMs) > maxLeadMs) return leadMs;
 	// The aim that would have been right is lead − drift; go half way to it.
-	return Math.min(MAX_SEEK_LEAD_MS, Math.max(0, leadMs - postSeekDriftMs / 2));
+	return Math.min(maxLeadMs, Math.max(0, leadMs - postSeekDriftMs / 2));
 }
 
 /** Frames averaged: two cover the 3:2 pattern of 24 fps on 60 Hz, four also 25 and 30 fps patterns. */

@@ -41,6 +41,13 @@ export const INITIAL_SEEK_LEAD_MS = 20;
 export const INITIAL_START_LEAD_MS = 10;
 
 /**
+ * A swap can be learned to start this far ahead at most: a first frame later than this
+ * is a stall, not how long swaps take. Above the 300 ms of a seek: the first swap of a
+ * session was measured 300 ms late.
+ */
+export const MAX_SWAP_LEAD_MS = 500;
+
+/**
  * Run `callback` after `delayMs` of wall time; returns a function that cancels it. The
  * follower times its boundaries with this (tests pass one driven by their manual clock).
  */
@@ -77,6 +84,18 @@ export const RESEEK_MS = 50;
  */
 export const LOOP_LOOKAHEAD_MS = 34;
 
+/**
+ * After a clip is put in front, the next one is loaded into the other element this long
+ * later. Loading it at once put the new source's demuxing and first decode on the media
+ * thread in the very moment the clip just swapped in had to start: its first moving frame
+ * came 150–300 ms late (a probe at the first swap of morning-mobility: play() at the
+ * boundary, the other element's loadstart 95 ms later, the first new frame 156 ms later).
+ */
+export const PRELOAD_DEFER_MS = 1000;
+
+/** The next clip is loaded at least this long before it is needed, deferred or not. */
+export const PRELOAD_READY_MS = 2500;
+
 /** Frame durations above this are skipped frames, not the clip's frame rate. */
 const MAX_FRAME_MS = 60;
 
@@ -109,6 +128,8 @@ export interface VideoFollowerOptions {
 	/** Keep drift samples at all: only the sync benchmark reads them (default true for tests). */
 	readonly recordDrift?: boolean;
 	readonly initialStartLeadMs?: number;
+	/** First guess at how long a swap to the prepared clip takes to show moving frames (default: initialStartLeadMs). */
+	readonly initialSwapLeadMs?: number;
 	/** Timer for the follower's own boundary actions (default: setTimeout). */
 	readonly schedule?: Schedule;
 }
@@ -206,6 +227,16 @@ export class VideoFollower {
 	#startLeadMs: number;
 	/** The next frame is the first after a start the follower timed: learn the start lead from it. */
 	#learnStart = false;
+	/**
+	 * How far ahead of a boundary the other element (the next clip, prepared out of sight) is
+	 * swapped in and started. Learned apart from the start lead: in the player it takes far
+	 * longer (bench:sync: 120–300 ms at every swap of morning-mobility, against 2–16 ms to
+	 * start the element on screen from a held pose), so one lead for both was always wrong for
+	 * one of them.
+	 */
+	#swapLeadMs: number;
+	/** The next frame is the first after a swap the follower timed: learn the swap lead from it. */
+	#learnSwap = false;
 	readonly #schedule: Schedule;
 	#planned: Planned | null = null;
 	#cancelPlanned: (() => void) | null = null;
@@ -215,6 +246,13 @@ export class VideoFollower {
 	#segmentIndex = 0;
 	/** What was last handed to surface.preload(). */
 	#preloaded: { readonly id: string; readonly atMs: number } | null = null;
+	/** Cancels a preload deferred until the clip just shown has started (PRELOAD_DEFER_MS). */
+	#cancelPreload: (() => void) | null = null;
+	/**
+	 * The seek in flight was aimed this far ahead of its moment on purpose: its first frame
+	 * shows that much early, which is not a slow seek to learn from.
+	 */
+	#learnMarginMs = 0;
 	/** The next frame is the first after a seek made while playing: learn the seek lead from it. */
 	#learnLead = false;
 	/** Seeks in a row that landed off (see MAX_RESEEKS). */
@@ -247,6 +285,7 @@ export class VideoFollower {
 		this.#giveUpMs = options.stallGiveUpMs ?? STALL_GIVE_UP_MS;
 		this.#seekLeadMs = options.initialSeekLeadMs ?? INITIAL_SEEK_LEAD_MS;
 		this.#startLeadMs = options.initialStartLeadMs ?? INITIAL_START_LEAD_MS;
+		this.#swapLeadMs = options.initialSwapLeadMs ?? options.initialStartLeadMs ?? INITIAL_START_LEAD_MS;
 		this.#schedule = options.schedule ?? scheduleTimeout;
 		this.#drift = options.recordDrift === false ? null : new DriftSampleLog(options.driftSampleCapacity);
 		// Exercise clips carry no sound: the voice and the cues are the audio.
@@ -295,6 +334,11 @@ export class VideoFollower {
 		return this.#seekLeadMs;
 	}
 
+	/** How far ahead of a boundary the prepared clip is swapped in and started. */
+	get swapLeadMs(): number {
+		return this.#swapLeadMs;
+	}
+
 	/** How far ahead of a boundary a paused element is started, to be moving when it comes. */
 	get startLeadMs(): number {
 		return this.#startLeadMs;
@@ -305,6 +349,8 @@ export class VideoFollower {
 		this.#destroyed = true;
 		for (const off of this.#unsubscribe) off();
 		this.#unplan();
+		this.#cancelPreload?.();
+		this.#cancelPreload = null;
 		// Do not leave a solo session frozen on a video that is no longer followed.
 		this.#clearStall();
 		this.#listeners.clear();
@@ -414,7 +460,12 @@ export class VideoFollower {
 		const averaged = this.#average.push(drift);
 		if (afterSeek) {
 			this.#learnLead = false;
-			this.#seekLeadMs = nextSeekLeadMs(this.#seekLeadMs, drift);
+			this.#seekLeadMs = nextSeekLeadMs(this.#seekLeadMs, drift - this.#learnMarginMs);
+			this.#learnMarginMs = 0;
+		}
+		if (this.#learnSwap && boundary) {
+			this.#learnSwap = false;
+			this.#swapLeadMs = nextSeekLeadMs(this.#swapLeadMs, drift, MAX_SWAP_LEAD_MS);
 		}
 		if (this.#learnStart && boundary) {
 			this.#learnStart = false;
@@ -490,10 +541,13 @@ export class VideoFollower {
 				this.#retarget(current, segment);
 				this.#sync(true);
 			}
+			// (Unless a preload waits for this clip's start: the engine's segment event for the
+			// boundary the follower already moved past must not bring it forward.)
+			if (!this.#cancelPreload) this.#preloadAfter(segment.index, clip.id);
 		} else {
 			this.#show(clip, segment, positionMs);
+			this.#preloadSoon(segment.index, clip.id, positionMs);
 		}
-		this.#preloadAfter(segment.index, clip.id);
 	}
 
 	/** Load (or swap to) a clip other than the one on screen, at its place for `positionMs`. */
@@ -604,6 +658,7 @@ export class VideoFollower {
 		this.#cadence.break();
 		this.#average.clear();
 		this.#learnLead = learn;
+		this.#learnMarginMs = 0;
 	}
 
 	// ── planned actions ──────────────────────────────────────────────────────────
@@ -690,13 +745,28 @@ export class VideoFollower {
 			if (!clip || this.#preloaded?.id !== clip.id) return null;
 			const then = followingOf(clip, next);
 			if (Math.abs(expectedOf(then, next.startMs) - this.#preloaded.atMs) >= 1) return null;
-			return standsStill(then, next.startMs) ? null : this.#startLeadMs;
+			return standsStill(then, next.startMs) ? null : this.#swapLeadMs;
 		}
 		const after = followingOf(following.clip, next);
 		if (standsStill(after, next.startMs)) return null;
 		const held = this.#surface.paused;
 		if (this.#playsOn(following, after)) return held ? this.#startLeadMs : 0;
-		return held ? Math.max(this.#seekLeadMs, this.#startLeadMs) : this.#seekLeadMs;
+		return held ? Math.max(this.#seekLeadMs, this.#startLeadMs) : this.#seekLeadMs + this.#restartMarginMs(following, after, next.startMs);
+	}
+
+	/**
+	 * How much earlier than its seek lead a clip starting over at `atMs` is aimed. Seeks land
+	 * a few ms either side of their aim. Where the old pass stands far from the new start at
+	 * the boundary (a hold that ends mid-loop into the next side, say), landing late leaves a
+	 * frame of a pose seconds away on screen after it (bench:sync: one frame 2.4 s off at a
+	 * side switch), so it is aimed half a frame early: the start pose shows that much before
+	 * its time. Where the old pass ends where the new one starts (a part ending at the clip's
+	 * end, a loop), a late landing costs nothing and it is aimed on time.
+	 */
+	#restartMarginMs(before: Following, after: Following, atMs: number): number {
+		const whole = { inMs: 0, endMs: before.clip.durationMs };
+		const gapMs = clipDriftMs(expectedOf(before, atMs - 1), expectedOf(after, atMs), whole);
+		return Math.abs(gapMs) > RESEEK_MS ? this.#frameMs / 2 : 0;
 	}
 
 	/** The part after a boundary starts where the one before ends in the clip: no seek, only its rate. */
@@ -743,7 +813,7 @@ export class VideoFollower {
 		const ref = next.video as NonNullable<Segment['video']>;
 		if (!following || following.clip.id !== ref.clip) {
 			this.#enter(next, false, startMs);
-			this.#learnStart = this.#surface.clip === ref.clip;
+			this.#learnSwap = this.#surface.clip === ref.clip;
 			return;
 		}
 		this.#segmentIndex = next.index;
@@ -753,13 +823,47 @@ export class VideoFollower {
 		// A held element already on the new phase's first frame (a rest's start pose into the
 		// first phase) only needs starting.
 		const onFrame = held && Math.abs(this.#surface.currentTime * 1000 - expectedOf(after, startMs)) <= this.#frameMs / 2;
+		const marginMs = held ? 0 : this.#restartMarginMs({ ...following }, after, startMs);
 		this.#retarget(following, next);
-		if (!playsOn && !onFrame) this.#seekAt(following, startMs + 0.5, !held);
+		if (!playsOn && !onFrame) {
+			this.#seekAt(following, startMs + 0.5, !held);
+			this.#learnMarginMs = marginMs;
+		}
 		this.#learnStart = held;
+	}
+
+	/**
+	 * Prepare the clip after `index` once the one just put in front is moving: PRELOAD_DEFER_MS
+	 * from now while running, but never later than PRELOAD_READY_MS before it is needed.
+	 */
+	#preloadSoon(index: number, currentClip: string, positionMs: number): void {
+		this.#cancelPreload?.();
+		this.#cancelPreload = null;
+		const segments = this.#engine.timeline.segments;
+		let neededMs = Infinity;
+		for (let i = index + 1; i < segments.length; i++) {
+			const s = segments[i] as Segment;
+			if (s.video && s.video.clip !== currentClip) {
+				neededMs = s.startMs;
+				break;
+			}
+		}
+		const delayMs = isRunning(this.#engine.state) ? Math.min(PRELOAD_DEFER_MS, neededMs - PRELOAD_READY_MS - positionMs) : 0;
+		if (!(delayMs > 0)) {
+			this.#preloadAfter(index, currentClip);
+			return;
+		}
+		this.#preloaded = null;
+		this.#cancelPreload = this.#schedule(() => {
+			this.#cancelPreload = null;
+			if (!this.#destroyed && this.#following?.clip.id === currentClip) this.#preloadAfter(this.#segmentIndex, currentClip);
+		}, delayMs);
 	}
 
 	/** Prepare the first clip after segment `index` that differs from `currentClip`. */
 	#preloadAfter(index: number, currentClip: string | null): void {
+		this.#cancelPreload?.();
+		this.#cancelPreload = null;
 		const segments = this.#engine.timeline.segments;
 		let next: { clip: ResolvedClip; atMs: number } | null = null;
 		for (let i = index + 1; i < segments.length; i++) {

@@ -120,6 +120,13 @@ describe('nextSeekLeadMs', () => {
 	])('$lead, $drift → $want ($why)', ({ lead, drift, want }) => {
 		expect(nextSeekLeadMs(lead, drift)).toBe(want);
 	});
+
+	it('takes a larger cap for slower actions (a swap to the prepared clip): 300 ms late is learned, not ignored', () => {
+		expect(nextSeekLeadMs(10, -300.8)).toBe(10);
+		expect(nextSeekLeadMs(10, -300.8, 500)).toBeCloseTo(160.4, 6);
+		expect(nextSeekLeadMs(400, -300, 500)).toBe(500);
+		expect(nextSeekLeadMs(40, -600, 500)).toBe(40);
+	});
 });
 
 describe('DriftSampleLog', () => {

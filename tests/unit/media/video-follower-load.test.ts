@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/lib/playback/clock';
 import { SessionEngine } from '../../../src/lib/playback/engine';
-import { VideoFollower } from '../../../src/lib/media/video-follower';
+import { PRELOAD_DEFER_MS, PRELOAD_READY_MS, VideoFollower } from '../../../src/lib/media/video-follower';
 import { buildTimeline } from '../playback/timeline-builder';
-import { FakeVideoSurface, FRAME_MS, KNEE, kneeTimeS, resolveClip, rig, videoTimeline, withVideos } from './video-fixtures';
+import { BRIDGE, CAT, FakeVideoSurface, FRAME_MS, KNEE, kneeTimeS, ManualTimers, resolveClip, rig, videoTimeline, withVideos } from './video-fixtures';
 
 describe('before the session starts', () => {
 	it('hides the video during a count-in without a clip, prepares the first clip at its in point, and mutes', () => {
@@ -19,7 +19,7 @@ describe('before the session starts', () => {
 
 describe('step changes', () => {
 	it('swaps to the preloaded clip at its in point when the clock plays into its segment', () => {
-		const { clock, engine, surface, follower } = rig();
+		const { clock, engine, surface, follower, timers } = rig();
 		engine.start();
 		clock.advance(5010);
 		engine.tick();
@@ -29,7 +29,14 @@ describe('step changes', () => {
 		expect(surface.paused).toBe(false);
 		expect(surface.loop).toBe(false);
 		expect(follower.status).toMatchObject({ display: 'video', clip: 'knee', poster: '/media/video/knee.jpg', fault: null });
-		// The next different clip, at its in point.
+		// The next different clip, at its in point, once the clip just swapped in is moving:
+		// loading it at once would compete with that clip's start.
+		const preloads = surface.preloads.length;
+		clock.advance(PRELOAD_DEFER_MS - 1);
+		timers.runDue();
+		expect(surface.preloads).toHaveLength(preloads);
+		clock.advance(1);
+		timers.runDue();
 		expect(surface.preloads.at(-1)).toEqual({ id: 'cat', at: 0 });
 	});
 
@@ -74,7 +81,7 @@ describe('step changes', () => {
 		expect(surface.seeks).toEqual([2.5]);
 	});
 
-	it('seeks once, a seek lead before the clip starts over in the next segment, aimed at the boundary', () => {
+	it('seeks once, a seek lead and half a frame before the clip starts over mid-loop in the next segment', () => {
 		// Two phases of one clip; the first is 300 ms long, so the clip starts over at 300 ms.
 		const two = buildTimeline([{ title: 'Knee', segments: [{ kind: 'work', ms: 300 }, { kind: 'work', ms: 6000 }] }]);
 		const r = rig({ timeline: withVideos(two, [KNEE, KNEE]), follower: { initialSeekLeadMs: 20 } });
@@ -85,20 +92,26 @@ describe('step changes', () => {
 			seek(sec);
 		};
 		r.engine.start();
-		r.frames(8 * FRAME_MS);
+		r.frames(7 * FRAME_MS);
 		expect(r.surface.seeks).toEqual([]);
-		// The follower's own timer, 20 ms (the seek lead) before the boundary, not a frame or
-		// the engine's tick after it: aimed at the in point, where the clip restarts.
-		r.frames(FRAME_MS);
+		// The follower's own timer, 20 ms (the seek lead) and half a frame before the boundary,
+		// not a frame or the engine's tick after it: aimed at the in point, where the clip
+		// restarts. The old pass stands 300 ms into its loop: a late landing would show it.
+		r.frames(2 * FRAME_MS);
 		expect(r.surface.seeks).toHaveLength(1);
-		expect(at[0]).toBeCloseTo(280, 6);
+		// (Half the follower's frame: its first guess, 34 ms, until the frames teach it 33.3.)
+		expect(Math.abs((at[0] ?? 0) - (280 - FRAME_MS / 2))).toBeLessThan(1);
 		expect(r.surface.seeks[0]).toBeCloseTo(kneeTimeS(300, 300), 3);
 		// Once: the engine's segment event and the later frames find it done.
 		r.frames(4 * FRAME_MS);
 		expect(r.engine.segment.index).toBe(1);
 		expect(r.surface.seeks).toHaveLength(1);
 		// The fake lands at once, so the element runs the lead ahead until it is nudged back.
-		for (const d of r.follower.driftSamples()) expect(Math.abs(d)).toBeLessThan(20 + 1);
+		for (const d of r.follower.driftSamples()) expect(Math.abs(d)).toBeLessThan(20 + FRAME_MS / 2 + 1);
+		// The fake seeks in no time: the lead goes half way to 0 (about 10 ms). The half frame
+		// aimed early on purpose is not counted as the seek landing early (that would give ~2).
+		expect(r.follower.seekLeadMs).toBeGreaterThan(7);
+		expect(r.follower.seekLeadMs).toBeLessThan(12);
 	});
 
 	it('restarts a 24 fps clip at the boundary by its own timer: the next frame would show the old loop', () => {
@@ -111,21 +124,22 @@ describe('step changes', () => {
 			seek(sec);
 		};
 		r.engine.start();
-		// 24 fps: frames 41.7 ms apart, none at 1000 ms; the seek is made at 1000 ms itself.
+		// 24 fps: frames 41.7 ms apart, none at 1000 ms; the seek is made half a frame before
+		// 1000 ms (the old pass is 1 s into its loop: landing late would show it).
 		r.frames(1200, 1000 / 24);
 		expect(at).toHaveLength(1);
-		expect(at[0]).toBeCloseTo(1000, 6);
-		for (const d of r.follower.driftSamples()) expect(Math.abs(d)).toBeLessThan(1);
+		expect(at[0]).toBeCloseTo(1000 - 1000 / 48, 6);
+		for (const d of r.follower.driftSamples()) expect(Math.abs(d)).toBeLessThan(1000 / 48 + 1);
 	});
 
 	it('a seek made a moment before the clip restarts aims at the in point, never at the end of the old loop', () => {
 		const two = buildTimeline([{ title: 'Knee', segments: [{ kind: 'work', ms: 300 }, { kind: 'work', ms: 6000 }] }]);
 		const r = rig({ timeline: withVideos(two, [KNEE, KNEE]), follower: { initialSeekLeadMs: 50 } });
 		r.engine.start();
-		r.frames(7 * FRAME_MS);
+		r.frames(6 * FRAME_MS);
 		expect(r.surface.seeks).toEqual([]);
-		// The timer, due 50 ms before the boundary, seeks to the in point.
-		r.clock.advance(20);
+		// The timer, due 50 ms and half a frame before the boundary, seeks to the in point.
+		r.clock.advance(40);
 		r.timers.runDue();
 		expect(r.surface.seeks).toHaveLength(1);
 		expect(r.surface.seeks[0]).toBeCloseTo(1, 3);
@@ -154,11 +168,13 @@ describe('step changes', () => {
 	});
 
 	it('after a jump to another step, loads its clip at the clock position and preloads the one after', () => {
-		const { engine, surface, follower } = rig();
+		const { clock, engine, surface, follower, timers } = rig();
 		engine.start(6000);
 		engine.seekToStep(2);
 		expect(surface.loads.at(-1)).toEqual({ id: 'cat', at: 0 });
 		expect(surface.loop).toBe(true);
+		clock.advance(PRELOAD_DEFER_MS);
+		timers.runDue();
 		expect(surface.preloads.at(-1)).toEqual({ id: 'bridge', at: 0 });
 		expect(follower.status.clip).toBe('cat');
 	});
@@ -180,6 +196,31 @@ describe('step changes', () => {
 		clock.advance(61_000);
 		engine.tick();
 		expect(surface.loads).toEqual([{ id: 'cat', at: 1 }]);
+	});
+
+	it('loads the next clip no later than PRELOAD_READY_MS before it is needed, at once when that is sooner than the deferral', () => {
+		// Knee for 3 s, then cat: knee is put in front at 5 s and cat is needed 3 s later.
+		const short = buildTimeline([
+			{ title: 'Count-in', segments: [{ kind: 'count-in', ms: 5000 }] },
+			{ title: 'Knee', segments: [{ kind: 'work', ms: 3000 }] },
+			{ title: 'Cat', segments: [{ kind: 'work', ms: 2000 }] },
+			{ title: 'Bridge', segments: [{ kind: 'work', ms: 10_000 }] }
+		]);
+		const r = rig({ timeline: withVideos(short, [null, KNEE, CAT, BRIDGE]) });
+		r.engine.start();
+		r.frames(5000 + FRAME_MS);
+		expect(r.surface.loads.at(-1)?.id).toBe('knee');
+		const preloads = r.surface.preloads.length;
+		// Deferred by 3000 − PRELOAD_READY_MS = 500 ms from the boundary, not the full PRELOAD_DEFER_MS.
+		expect(3000 - PRELOAD_READY_MS).toBeLessThan(PRELOAD_DEFER_MS);
+		r.frames(400);
+		expect(r.surface.preloads).toHaveLength(preloads);
+		r.frames(200);
+		expect(r.surface.preloads.at(-1)).toEqual({ id: 'cat', at: 0 });
+		// Cat is needed 2 s after it is put in front, sooner than PRELOAD_READY_MS: bridge at once.
+		r.frames(2500);
+		expect(r.surface.loads.at(-1)?.id).toBe('cat');
+		expect(r.surface.preloads.at(-1)).toEqual({ id: 'bridge', at: 0 });
 	});
 
 	it('hands the same preload to the surface only once', () => {
@@ -237,9 +278,12 @@ describe('play and pause follow the engine', () => {
 		clock.advance(9000);
 		engine.tick();
 		const surface = new FakeVideoSurface();
-		new VideoFollower(engine, surface, resolveClip);
+		const timers = new ManualTimers(clock);
+		new VideoFollower(engine, surface, resolveClip, { schedule: timers.schedule });
 		expect(surface.loads).toEqual([{ id: 'knee', at: kneeTimeS(9000, 5000) }]);
 		expect(surface.paused).toBe(false);
+		clock.advance(PRELOAD_DEFER_MS);
+		timers.runDue();
 		expect(surface.preloads.at(-1)).toEqual({ id: 'cat', at: 0 });
 	});
 

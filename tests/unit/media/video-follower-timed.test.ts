@@ -92,12 +92,13 @@ describe('a new clip at a boundary', () => {
 		expect(clockAt[0]).toBeCloseTo(4985, 6);
 	});
 
-	it('learns the start lead from the first frame after the boundary', () => {
-		// The fake starts moving at once, so starting 30 ms early puts the clip 30 ms ahead.
-		const r = rig({ follower: { initialStartLeadMs: 30 } });
+	it('learns the swap lead from the first frame after the boundary, apart from the start lead of a held pose', () => {
+		// The fake starts moving at once, so swapping 30 ms early puts the clip 30 ms ahead.
+		const r = rig({ follower: { initialSwapLeadMs: 30, initialStartLeadMs: 4 } });
 		r.engine.start();
 		r.frames(5100);
-		expect(r.follower.startLeadMs).toBeCloseTo(15, 0);
+		expect(r.follower.swapLeadMs).toBeCloseTo(15, 0);
+		expect(r.follower.startLeadMs).toBe(4);
 		// And the next new clip (cat at 60 s, after a rest without a clip) is started that much ahead.
 		const calls = watch(r);
 		r.frames(55_000);
