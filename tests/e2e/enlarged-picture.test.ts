@@ -34,7 +34,7 @@ async function drawnShare(page: Page): Promise<{ width: number; height: number }
 }
 
 /** Opens the enlarged picture, checks it, and closes it with `close`; `moving` says whether the session is still running. */
-async function enlargeAndClose(page: Page, close: 'Escape' | 'Close', moving: () => Promise<number>): Promise<void> {
+async function enlargeAndClose(page: Page, close: 'Escape' | 'Close', moving: () => Promise<number | string>): Promise<void> {
 	const button = page.getByRole('button', { name: 'Enlarge picture' });
 	await button.click();
 	const dialog = page.getByRole('dialog', { name: /^Picture:/ });

@@ -37,7 +37,7 @@ function leader(from: readonly [number, number], to: readonly [number, number]):
 // The spine, in the hand drawing's units (vertebrae 190–310 wide, y 44–486).
 const SPINE_SCALE = 1.7;
 const SPINE_X = 218;
-const SPINE_Y = -10;
+const SPINE_Y = 40;
 /** A point of the hand drawing, on the canvas. */
 const onSpine = (x: number, y: number): [number, number] => [Math.round(SPINE_X + x * SPINE_SCALE), Math.round(SPINE_Y + y * SPINE_SCALE)];
 
@@ -63,25 +63,28 @@ function spine(): string {
 const spineParts: Picture = {
 	id: 'spine-parts',
 	title: 'The parts of the lower back, seen from the side',
-	caption: 'Your lower back from the side, front on the left: strong bones, discs, joints, nerves and muscles',
+	caption: 'The parts of your lower back, seen from the side',
 	alt: 'Lower back from the side: vertebrae stacked on the sacrum with a disc between each pair, facet joints at the back, nerve roots leaving between the bones, muscles behind.',
 	desc: 'The lower back seen from the side, the front on the left. Five blocks of bone (vertebrae) stacked on the sacrum, with a disc, a tough springy pad, between each pair. Behind each vertebra an arch of bone meets the next one at a small facet joint, which guides movement. Nerve roots leave the spine through the gaps between the bones. Muscles run down the back of the spine, holding it up and moving it. The sacrum joins the spine to the pelvis.',
 	body: [
 		spine(),
+		// Which way the drawing faces, for a reader who sees it only (the caption does not say).
+		text(onSpine(250, 0)[0], 60, 'front', { size: 40, anchor: 'middle', color: SOFT }),
+		text(onSpine(466, 0)[0], 60, 'back', { size: 40, anchor: 'middle', color: SOFT }),
 		// Front, on the left: the parts that carry the weight.
-		leader([500, 100], onSpine(226, 76)),
-		label(480, 92, 'Vertebra', 'a block of bone', 'end'),
-		leader([500, 310], onSpine(226, 181)),
-		label(480, 302, 'Disc', 'a tough, springy pad', 'end'),
-		leader([500, 740], onSpine(236, 440)),
-		label(480, 732, 'Sacrum', 'joins spine to pelvis', 'end'),
+		leader([500, 150], onSpine(226, 76)),
+		label(480, 142, 'Vertebra', 'a block of bone', 'end'),
+		leader([500, 360], onSpine(226, 181)),
+		label(480, 352, 'Disc', 'a tough, springy pad', 'end'),
+		leader([500, 790], onSpine(236, 440)),
+		label(480, 782, 'Sacrum', 'joins spine to pelvis', 'end'),
 		// Back, on the right: the parts that guide and move it.
-		leader([1100, 170], onSpine(480, 112)),
-		label(1120, 162, 'Muscles', 'hold it up, move it', 'start'),
-		leader([1100, 430], onSpine(362, 249)),
-		label(1120, 422, 'Facet joint', 'guides movement', 'start'),
-		leader([1100, 650], onSpine(318, 334)),
-		label(1120, 642, 'Nerve root', 'leaves between bones', 'start')
+		leader([1100, 220], onSpine(480, 112)),
+		label(1120, 212, 'Muscles', 'hold it up, move it', 'start'),
+		leader([1100, 480], onSpine(362, 249)),
+		label(1120, 472, 'Facet joint', 'guides movement', 'start'),
+		leader([1100, 700], onSpine(318, 334)),
+		label(1120, 692, 'Nerve root', 'leaves between bones', 'start')
 	].join('\n')
 };
 
@@ -133,7 +136,7 @@ function panel(x: number, heading: string): string {
 const sittingStanding: Picture = {
 	id: 'sitting-standing',
 	title: 'Sitting and standing for long spells',
-	caption: 'Sit with your back supported and get up often; stand with a foot on a step',
+	caption: 'Sit supported and get up often; stand with a foot on a step',
 	alt: 'Left: sitting at a desk, back against the chair with a small cushion, feet flat, screen at eye height, a clock to get up every half hour. Right: standing at a worktop with one foot on a low step.',
 	desc: 'Left: a person sitting at a desk from the side, back against the chair with a small cushion at the small of the back, feet flat, screen at eye height, and a clock reminding them to get up and move every half hour or so. Right: a person standing at a worktop with one foot resting on a low step, shifting weight from foot to foot.',
 	body: [
