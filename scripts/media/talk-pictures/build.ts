@@ -1,5 +1,5 @@
 /**
- * The back-school talk pictures: every picture in course.ts and topics.ts is written as an
+ * The back-school talk pictures: every picture in course.ts, topics.ts and redrawn.ts is written as an
  * SVG to static/media/images/<id>.svg, and the `images:` block of src/content/media.yaml is
  * rewritten with each one's file, alt text and caption (pictures drawn by hand, already in
  * the catalogue, are kept as they are). Pure text: needs no tools.
@@ -10,10 +10,11 @@ import { parse } from 'yaml';
 import { mediaCatalog } from '../../../src/lib/routine/schema';
 import { describe, replaceBlock } from '../video/videos';
 import { COURSE_PICTURES } from './course';
+import { REDRAWN_PICTURES } from './redrawn';
 import { svg, type Picture } from './draw';
 import { TOPIC_PICTURES } from './topics';
 
-export const PICTURES: readonly Picture[] = [...COURSE_PICTURES, ...TOPIC_PICTURES];
+export const PICTURES: readonly Picture[] = [...COURSE_PICTURES, ...TOPIC_PICTURES, ...REDRAWN_PICTURES];
 
 interface ImageEntry {
 	readonly file: string;
@@ -23,9 +24,9 @@ interface ImageEntry {
 
 export function imagesYaml(entries: Readonly<Record<string, ImageEntry>>): string {
 	const lines = [
-		'# Pictures for talks and exercises. Those named bs-… are drawn by scripts/media/talk-pictures/',
-		'# (npm run media); the others by hand. alt says what a picture shows (screen readers), caption',
-		'# is the line under it on the stage and the handout.',
+		'# Pictures for talks and exercises. The talk pictures (bs-… and those after them) are drawn by',
+		'# scripts/media/talk-pictures/ (npm run media); the others by hand. alt says what a picture',
+		'# shows (screen readers), caption is the line under it on the stage and the handout.',
 		'images:'
 	];
 	for (const [id, e] of Object.entries(entries)) {

@@ -23,12 +23,12 @@ function courseMap(n: number, today: readonly string[]): string {
 		const done = i + 1 < n;
 		parts.push(circle(x, 250, on ? 78 : 62, on ? TEAL : done ? TEAL_SOFT : '#ffffff', TEAL, 8));
 		parts.push(text(x, 250 + (on ? 26 : 22), String(i + 1), { size: on ? 76 : 60, weight: 700, anchor: 'middle', color: on ? '#ffffff' : TEAL }));
-		parts.push(text(x, 390, [...title], { size: 38, weight: on ? 700 : 400, anchor: 'middle', color: on ? INK : SOFT }));
+		parts.push(text(x, 390, [...title], { size: 40, weight: on ? 700 : 400, anchor: 'middle', color: on ? INK : SOFT }));
 	});
 	parts.push(rect(200, 520, W - 400, 300, '#f4f8f7', TEAL, 24, 4));
 	parts.push(text(W / 2, 590, 'Today', { size: 44, weight: 700, anchor: 'middle', color: TEAL }));
 	parts.push(text(W / 2, 660, [...today], { size: 42, anchor: 'middle' }));
-	parts.push(text(W / 2, 870, 'Short talks, each followed by a few minutes of practice', { size: 36, anchor: 'middle', color: SOFT }));
+	parts.push(text(W / 2, 870, 'Short talks, each followed by a few minutes of practice', { size: 40, anchor: 'middle', color: SOFT }));
 	return parts.join('\n');
 }
 

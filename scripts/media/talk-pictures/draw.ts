@@ -10,7 +10,8 @@ export const H = 900;
 
 export const INK = '#1a1a1a';
 export const SOFT = '#4a4a4a';
-export const TEAL = '#3f7f74';
+// Dark enough for text at 4.5:1 on TEAL_SOFT and on white, and for white text on it.
+export const TEAL = '#2f6b61';
 export const TEAL_SOFT = '#dcefe9';
 export const RED = '#b03a2e';
 export const RED_SOFT = '#f8e1dd';

@@ -99,8 +99,8 @@ const hurtNotHarm: Picture = {
 		`<path d="M1040 560 a150 150 0 0 1 75 -130" fill="none" stroke="${TEAL}" stroke-width="26"/>`,
 		line([[1190, 560], [1110, 470]], INK, 12),
 		circle(1190, 560, 18, INK),
-		text(1040, 610, 'calm', { size: 34, anchor: 'middle', color: TEAL, weight: 600 }),
-		text(1340, 610, 'alarm', { size: 34, anchor: 'middle', color: RED, weight: 600 }),
+		text(1040, 615, 'calm', { size: 40, anchor: 'middle', color: TEAL, weight: 600 }),
+		text(1340, 615, 'alarm', { size: 40, anchor: 'middle', color: RED, weight: 600 }),
 		text(1190, 720, ['Regular, gradual activity', 'turns the alarm down'], { size: 44, weight: 600, anchor: 'middle' })
 	].join('\n')
 };
@@ -131,15 +131,15 @@ const breakUpSitting: Picture = {
 		sitter(330, 560),
 		chair(310, 560),
 		standing(820, 560, TEAL),
-		text(820, 220, 'phone call standing', { size: 36, anchor: 'middle', color: TEAL }),
+		text(820, 220, 'phone call standing', { size: 40, anchor: 'middle', color: TEAL }),
 		sitter(1090, 560),
 		chair(1070, 560),
 		figure({ head: [1360, 290], neck: [1360, 330], hip: [1362, 448], arms: [[[1320, 388], [1300, 446]], [[1400, 386], [1430, 440]]], legs: [[[1320, 508], [1290, 560]], [[1396, 510], [1430, 556]]], color: TEAL }),
-		text(1360, 220, 'fetch a drink', { size: 36, anchor: 'middle', color: TEAL }),
+		text(1360, 220, 'fetch a drink', { size: 40, anchor: 'middle', color: TEAL }),
 		rect(420, 830, 40, 34, BLUE_SOFT, BLUE, 6, 3),
-		text(475, 860, 'sitting, about 30 min', { size: 36 }),
+		text(475, 862, 'sitting, 30 min', { size: 40 }),
 		rect(900, 830, 40, 34, TEAL, 'none', 6),
-		text(955, 860, 'up and moving', { size: 36 })
+		text(955, 862, 'up and moving', { size: 40 })
 	].join('\n')
 };
 
@@ -266,26 +266,26 @@ const whyActive: Picture = {
 	body: [
 		text(W / 2, 96, 'Exercise of many kinds helps', { size: 56, weight: 700, anchor: 'middle' }),
 		circle(470, 480, 165, TEAL_SOFT, TEAL, 6),
-		text(470, 440, ['The best', 'activity is one', 'you enjoy'], { size: 38, weight: 700, anchor: 'middle', color: TEAL }),
+		text(470, 465, ['Best is one', 'you enjoy'], { size: 44, weight: 700, anchor: 'middle', color: TEAL }),
 		...(
 			[
 				['walking', 470, 235],
 				['swimming', 785, 340],
-				['yoga, stretching', 785, 640],
+				['yoga', 785, 640],
 				['strengthening', 470, 745],
 				['tai chi', 155, 640],
 				['cycling', 155, 340]
 			] as const
-		).map(([t, x, y]) => `${rect(x - 140, y - 44, 280, 66, '#ffffff', TEAL, 33, 4)}${text(x, y + 2, t, { size: 36, anchor: 'middle' })}`),
+		).map(([t, x, y]) => `${rect(x - 150, y - 48, 300, 72, '#ffffff', TEAL, 36, 4)}${text(x, y + 4, t, { size: 40, anchor: 'middle' })}`),
 		rect(960, 200, 600, 560, '#f4f8f7', TEAL, 24, 4),
 		text(1260, 270, 'Regular activity', { size: 44, weight: 700, anchor: 'middle' }),
 		tick(1020, 360, 30),
-		text(1070, 348, ['keeps muscles strong', 'and joints supple'], { size: 38 }),
+		text(1070, 348, ['keeps muscles strong', 'and joints supple'], { size: 40 }),
 		tick(1020, 500, 30),
-		text(1070, 488, ['improves sleep', 'and mood'], { size: 38 }),
+		text(1070, 488, ['improves sleep', 'and mood'], { size: 40 }),
 		tick(1020, 640, 30),
-		text(1070, 628, ['helps a sensitive pain', 'system settle'], { size: 38 }),
-		text(W / 2, 860, 'On days that hurt more, keeping some activity going still helps', { size: 38, anchor: 'middle', color: SOFT })
+		text(1070, 628, ['helps a sensitive pain', 'system settle'], { size: 40 }),
+		text(W / 2, 860, 'On days that hurt more, some activity still helps', { size: 40, anchor: 'middle', color: SOFT })
 	].join('\n')
 };
 
@@ -300,24 +300,24 @@ const pacingPlan: Picture = {
 		const y0 = 740;
 		const unit = 26;
 		const parts = [text(W / 2, 96, 'Follow the plan, not the pain', { size: 56, weight: 700, anchor: 'middle' }), line([[x0, 170], [x0, y0], [1460, y0]], SOFT, 6)];
-		parts.push(text(120, 460, 'minutes walked', { size: 36, anchor: 'middle', color: SOFT }).replace('<text ', '<text transform="rotate(-90 120 460)" '));
+		parts.push(text(120, 460, 'minutes walked', { size: 40, anchor: 'middle', color: SOFT }).replace('<text ', '<text transform="rotate(-90 120 460)" '));
 		const weeks = [7, 8, 9, 10, 11, 12, 13, 14, 15];
 		weeks.forEach((m, i) => {
 			const x = x0 + 40 + i * 135;
 			const h = m * unit;
 			parts.push(rect(x, y0 - h, 95, h, i === 0 ? ORANGE : TEAL, 'none', 8));
-			parts.push(text(x + 47, y0 - h - 14, String(m), { size: 36, weight: 600, anchor: 'middle' }));
-			parts.push(text(x + 47, y0 + 50, `wk ${i + 1}`, { size: 32, anchor: 'middle', color: SOFT }));
+			parts.push(text(x + 47, y0 - h - 14, String(m), { size: 40, weight: 600, anchor: 'middle' }));
+			parts.push(text(x + 47, y0 + 50, `wk ${i + 1}`, { size: 40, anchor: 'middle', color: SOFT }));
 		});
 		const base = y0 - 10 * unit;
 		parts.push(line([[x0, base], [1460, base]], BLUE, 5, '16 12'));
-		parts.push(text(x0 + 20, base - 20, 'baseline: 10 min', { size: 36, weight: 600, color: BLUE }));
-		parts.push(text(x0 + 87, y0 + 92, '70%', { size: 32, weight: 700, anchor: 'middle', color: ORANGE }));
+		parts.push(text(x0 + 20, base - 20, 'baseline: 10 min', { size: 40, weight: 600, color: BLUE }));
+		parts.push(text(x0 + 87, y0 + 96, '70%', { size: 40, weight: 700, anchor: 'middle', color: ORANGE }));
 		const gx = x0 + 40 + 8 * 135 + 47;
 		parts.push(line([[gx, y0 - 15 * unit - 60], [gx, y0 - 15 * unit - 180]], INK, 6));
 		parts.push(`<path d="M${gx} ${y0 - 15 * unit - 180} l70 22 l-70 22 z" fill="${ORANGE}"/>`);
-		parts.push(text(gx - 14, y0 - 15 * unit - 190, 'goal', { size: 36, weight: 600, anchor: 'end' }));
-		parts.push(text(W / 2, 880, 'Stop at the day’s amount, even on a good day; still do it on an ordinary bad day', { size: 34, anchor: 'middle', color: SOFT }));
+		parts.push(text(gx - 14, y0 - 15 * unit - 190, 'goal', { size: 40, weight: 600, anchor: 'end' }));
+		parts.push(text(W / 2, 880, 'The same amount on good days and bad days', { size: 40, anchor: 'middle', color: SOFT }));
 		return parts.join('\n');
 	})()
 };
@@ -358,12 +358,12 @@ const flareUps: Picture = {
 			12
 		),
 		rect(560, 560, 300, 60, RED_SOFT, RED, 14, 3),
-		text(710, 603, 'flare-up', { size: 38, weight: 700, anchor: 'middle', color: RED }),
+		text(710, 605, 'flare-up', { size: 40, weight: 700, anchor: 'middle', color: RED }),
 		arrow([700, 550], [700, 460], RED, 6),
 		text(500, 230, ['Keep moving, but do less', 'Slow breathing and relaxation', 'Heat; pain relief if advised'], { size: 40, anchor: 'middle' }),
 		text(1220, 250, ['Back to the plan,', 'a step or two lower'], { size: 40, anchor: 'middle', color: TEAL, weight: 600 }),
-		text(800, 700, 'weeks', { size: 36, anchor: 'middle', color: SOFT }),
-		text(W / 2, 830, 'Common, even when things go well; they usually settle within days to weeks', { size: 38, anchor: 'middle', color: SOFT })
+		text(800, 700, 'weeks', { size: 40, anchor: 'middle', color: SOFT }),
+		text(W / 2, 830, 'Common, and they usually settle within days to weeks', { size: 40, anchor: 'middle', color: SOFT })
 	].join('\n')
 };
 
@@ -386,9 +386,9 @@ const keepGoing: Picture = {
 			] as const
 		).flatMap(([k, v], i) => [text(170, 260 + i * 110, k, { size: 42, weight: 700 }), text(470, 260 + i * 110, v, { size: 42, color: BLUE }), line([[460, 276 + i * 110], [840, 276 + i * 110]], '#d8ccb4', 3)]),
 		text(960, 220, 'Routines that help', { size: 44, weight: 700 }),
-		text(960, 290, ['Morning mobility', 'Desk break', 'Yoga for back health', 'Pool programme', 'Breathing relaxation'], { size: 38, leading: 1.3 }),
-		rect(940, 660, 560, 160, BLUE_SOFT, BLUE, 18, 3),
-		text(970, 720, ['Not improving, or worried?', 'Talk to your doctor or physio.'], { size: 36 })
+		text(960, 290, ['Morning mobility', 'Desk break', 'Yoga for back health', 'Pool programme', 'Breathing relaxation'], { size: 40, leading: 1.3 }),
+		rect(920, 650, 620, 170, BLUE_SOFT, BLUE, 18, 3),
+		text(950, 715, ['Not improving, or worried?', 'See your doctor or physio'], { size: 40 })
 	].join('\n')
 };
 
