@@ -29,6 +29,9 @@ export interface OffsetEstimate {
 
 /** How many recent samples compete for the lowest delay. */
 export const SAMPLE_WINDOW = 8;
+
+/** Readings are whole milliseconds: two exchanges may disagree by this much beyond their delays. */
+export const STEP_SLACK_MS = 1;
 /** Samples taken one after another when a device joins or comes back to the page. */
 export const BURST_SAMPLES = 5;
 /** A fresh sample every this often keeps a drifting clock within a few ms. */
@@ -50,10 +53,19 @@ export class OffsetEstimator {
 		this.#window = window;
 	}
 
-	/** Adds an exchange; false if it was unusable. */
+	/**
+	 * Adds an exchange; false if it was unusable. An exchange that cannot agree with the
+	 * estimate (the true offset lies within half its delay of each, and those ranges do not
+	 * meet) means a clock was stepped since: the older samples describe a clock that is gone,
+	 * and only the new one is kept. Otherwise a low-delay sample from before the step would
+	 * win for as long as it stays in the window (seen here: the machine's wall clock stepped
+	 * by 0.28 s, and a server read the database's clock that far off).
+	 */
 	add(sample: SyncSample): boolean {
 		const m = measure(sample);
 		if (!m) return false;
+		const best = this.estimate;
+		if (best && Math.abs(m.offsetMs - best.offsetMs) > (m.delayMs + best.delayMs) / 2 + STEP_SLACK_MS) this.#recent = [];
 		this.#recent.push(m);
 		if (this.#recent.length > this.#window) this.#recent.shift();
 		return true;

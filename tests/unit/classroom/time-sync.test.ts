@@ -78,6 +78,29 @@ describe('OffsetEstimator', () => {
 		expect(est.estimate?.offsetMs).toBe(SAMPLE_WINDOW + 2);
 	});
 
+	it('after a clock step, follows the first sample that cannot agree with the estimate, however fast the old ones were', () => {
+		const est = new OffsetEstimator();
+		est.add(exchange(0, 1, 1, 0));
+		est.add(exchange(100, 10, 10, 0));
+		// The server's clock is stepped by 280 ms; this slower exchange says so beyond doubt.
+		est.add(exchange(30_000, 15, 15, 280));
+		expect(est.estimate?.offsetMs).toBe(280);
+		expect(est.sampleCount).toBe(1);
+		// A later, slower sample that agrees within its delay does not move it.
+		est.add(exchange(60_000, 40, 10, 280));
+		expect(est.estimate?.offsetMs).toBe(280);
+		expect(est.sampleCount).toBe(2);
+	});
+
+	it('keeps its samples when a slow exchange disagrees only within its own delay', () => {
+		const est = new OffsetEstimator();
+		est.add(exchange(0, 2, 2, 50));
+		// 300 ms up, 2 ms down: it says +149, which half its delay (151) still covers.
+		est.add(exchange(1000, 300, 2, 50));
+		expect(est.sampleCount).toBe(2);
+		expect(est.estimate?.offsetMs).toBe(50);
+	});
+
 	it('ignores unusable samples', () => {
 		const est = new OffsetEstimator();
 		expect(est.add({ t0: 10, serverMs: 1, t1: 5 })).toBe(false);

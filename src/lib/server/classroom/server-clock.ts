@@ -6,7 +6,9 @@
  * monotonic clock in between.
  */
 import type { Clock } from '$lib/playback/clock';
-import { BURST_SAMPLES, monotonicEpochClock, OffsetEstimator, RESAMPLE_INTERVAL_MS, sampleBurst } from '$lib/classroom/time-sync';
+import { BURST_SAMPLES, OffsetEstimator, RESAMPLE_INTERVAL_MS, sampleBurst } from '$lib/classroom/time-sync';
+
+const wallClock: Clock = { now: () => Date.now() };
 
 export class ServerClock {
 	readonly #estimator = new OffsetEstimator();
@@ -15,7 +17,14 @@ export class ServerClock {
 	#offsetMs = 0;
 	#timer: ReturnType<typeof setInterval> | undefined;
 
-	constructor(readDatabase: () => Promise<number>, local: Clock = monotonicEpochClock) {
+	/**
+	 * `local` is the wall clock by default, not a monotonic one: where the database runs on
+	 * the same host (a clinic's machine, this project's tests) both read the same system
+	 * clock, so when it is stepped the offset stays right instead of being that far off until
+	 * the next sample; on separate hosts NTP keeps both, and a step is caught at the next
+	 * sample (OffsetEstimator drops samples a step made wrong).
+	 */
+	constructor(readDatabase: () => Promise<number>, local: Clock = wallClock) {
 		this.#readDatabase = readDatabase;
 		this.#local = local;
 	}
