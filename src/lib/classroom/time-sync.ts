@@ -95,6 +95,11 @@ export const monotonicEpochClock: Clock = {
 	now: () => performance.timeOrigin + performance.now()
 };
 
+/** The system clock itself, which steps when it is adjusted: what a database on the same host reads. */
+export const wallEpochClock: Clock = {
+	now: () => Date.now()
+};
+
 /** Asks the server for its time; resolves to its `serverMs`. */
 export type ServerTimeReader = () => Promise<number>;
 

@@ -193,6 +193,15 @@ function standsStill(f: Following, positionMs: number): boolean {
 	return loopLengthMs(f.window) === 0;
 }
 
+/** The first segment after `index` that shows a clip other than `clip` (segments without one are passed over). */
+function nextClipChange(segments: readonly Segment[], index: number, clip: string | null): Segment | undefined {
+	for (let i = index + 1; i < segments.length; i++) {
+		const s = segments[i] as Segment;
+		if (s.video && s.video.clip !== clip) return s;
+	}
+	return undefined;
+}
+
 /** Should the other side be shown mirrored (the clip shows one side and the segment names the other)? */
 function mirroredFor(segment: Segment, clip: ResolvedClip): boolean {
 	return clip.side !== undefined && segment.side !== null && segment.side !== clip.side && (clip.otherSide ?? 'mirror') === 'mirror';
@@ -349,8 +358,7 @@ export class VideoFollower {
 		this.#destroyed = true;
 		for (const off of this.#unsubscribe) off();
 		this.#unplan();
-		this.#cancelPreload?.();
-		this.#cancelPreload = null;
+		this.#cancelDeferredPreload();
 		// Do not leave a solo session frozen on a video that is no longer followed.
 		this.#clearStall();
 		this.#listeners.clear();
@@ -647,8 +655,11 @@ export class VideoFollower {
 		this.#seekAt(following, positionMs, running);
 	}
 
-	/** Seek to the clip time for session position `positionMs`. */
-	#seekAt(following: Following, positionMs: number, learn: boolean): void {
+	/**
+	 * Seek to the clip time for session position `positionMs`; `learn`: take the seek lead
+	 * from the first frame after it, less `aimedEarlyMs` it was aimed early on purpose.
+	 */
+	#seekAt(following: Following, positionMs: number, learn: boolean, aimedEarlyMs = 0): void {
 		this.#surface.playbackRate = this.#baseRate;
 		// Before its segment the clip time would wrap to the end of the loop; the clip starts
 		// at its in point when the segment does.
@@ -658,7 +669,7 @@ export class VideoFollower {
 		this.#cadence.break();
 		this.#average.clear();
 		this.#learnLead = learn;
-		this.#learnMarginMs = 0;
+		this.#learnMarginMs = aimedEarlyMs;
 	}
 
 	// ── planned actions ──────────────────────────────────────────────────────────
@@ -823,12 +834,10 @@ export class VideoFollower {
 		// A held element already on the new phase's first frame (a rest's start pose into the
 		// first phase) only needs starting.
 		const onFrame = held && Math.abs(this.#surface.currentTime * 1000 - expectedOf(after, startMs)) <= this.#frameMs / 2;
-		const marginMs = held ? 0 : this.#restartMarginMs({ ...following }, after, startMs);
+		// Measured before #retarget moves `following` on to the new segment.
+		const marginMs = held ? 0 : this.#restartMarginMs(following, after, startMs);
 		this.#retarget(following, next);
-		if (!playsOn && !onFrame) {
-			this.#seekAt(following, startMs + 0.5, !held);
-			this.#learnMarginMs = marginMs;
-		}
+		if (!playsOn && !onFrame) this.#seekAt(following, startMs + 0.5, !held, marginMs);
 		this.#learnStart = held;
 	}
 
@@ -837,17 +846,8 @@ export class VideoFollower {
 	 * from now while running, but never later than PRELOAD_READY_MS before it is needed.
 	 */
 	#preloadSoon(index: number, currentClip: string, positionMs: number): void {
-		this.#cancelPreload?.();
-		this.#cancelPreload = null;
-		const segments = this.#engine.timeline.segments;
-		let neededMs = Infinity;
-		for (let i = index + 1; i < segments.length; i++) {
-			const s = segments[i] as Segment;
-			if (s.video && s.video.clip !== currentClip) {
-				neededMs = s.startMs;
-				break;
-			}
-		}
+		this.#cancelDeferredPreload();
+		const neededMs = nextClipChange(this.#engine.timeline.segments, index, currentClip)?.startMs ?? Infinity;
 		const delayMs = isRunning(this.#engine.state) ? Math.min(PRELOAD_DEFER_MS, neededMs - PRELOAD_READY_MS - positionMs) : 0;
 		if (!(delayMs > 0)) {
 			this.#preloadAfter(index, currentClip);
@@ -860,20 +860,18 @@ export class VideoFollower {
 		}, delayMs);
 	}
 
-	/** Prepare the first clip after segment `index` that differs from `currentClip`. */
-	#preloadAfter(index: number, currentClip: string | null): void {
+	#cancelDeferredPreload(): void {
 		this.#cancelPreload?.();
 		this.#cancelPreload = null;
-		const segments = this.#engine.timeline.segments;
-		let next: { clip: ResolvedClip; atMs: number } | null = null;
-		for (let i = index + 1; i < segments.length; i++) {
-			const ref = (segments[i] as Segment).video;
-			if (!ref || ref.clip === currentClip) continue;
-			const clip = this.#failed.has(ref.clip) ? null : this.#resolve(ref.clip);
-			// Played into, a segment starts its clip at the in point.
-			if (clip) next = { clip, atMs: clipWindow(ref, clip.durationMs).inMs };
-			break;
-		}
+	}
+
+	/** Prepare the first clip after segment `index` that differs from `currentClip`. */
+	#preloadAfter(index: number, currentClip: string | null): void {
+		this.#cancelDeferredPreload();
+		const ref = nextClipChange(this.#engine.timeline.segments, index, currentClip)?.video;
+		const clip = ref && !this.#failed.has(ref.clip) ? this.#resolve(ref.clip) : null;
+		// Played into, a segment starts its clip at the in point.
+		const next = ref && clip ? { clip, atMs: clipWindow(ref, clip.durationMs).inMs } : null;
 		const had = this.#preloaded;
 		if (had?.id === next?.clip.id && had?.atMs === next?.atMs) return;
 		this.#preloaded = next && { id: next.clip.id, atMs: next.atMs };

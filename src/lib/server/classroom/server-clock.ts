@@ -2,13 +2,11 @@
  * This server's reading of the database's clock: the one clock every server stamps lesson
  * changes with (in the command's transaction) and answers `/api/time` from, so phones
  * following different servers agree on when a change takes effect. Estimated like a
- * device estimates the server's (lowest-delay of recent samples), with this process's
- * monotonic clock in between.
+ * device estimates the server's (lowest-delay of recent samples), with this host's wall
+ * clock in between (see the constructor).
  */
 import type { Clock } from '$lib/playback/clock';
-import { BURST_SAMPLES, OffsetEstimator, RESAMPLE_INTERVAL_MS, sampleBurst } from '$lib/classroom/time-sync';
-
-const wallClock: Clock = { now: () => Date.now() };
+import { BURST_SAMPLES, OffsetEstimator, RESAMPLE_INTERVAL_MS, sampleBurst, wallEpochClock } from '$lib/classroom/time-sync';
 
 export class ServerClock {
 	readonly #estimator = new OffsetEstimator();
@@ -24,7 +22,7 @@ export class ServerClock {
 	 * the next sample; on separate hosts NTP keeps both, and a step is caught at the next
 	 * sample (OffsetEstimator drops samples a step made wrong).
 	 */
-	constructor(readDatabase: () => Promise<number>, local: Clock = wallClock) {
+	constructor(readDatabase: () => Promise<number>, local: Clock = wallEpochClock) {
 		this.#readDatabase = readDatabase;
 		this.#local = local;
 	}
