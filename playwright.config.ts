@@ -22,18 +22,31 @@ const baseURL = `http://127.0.0.1:${port}`;
 // Chromium's sandbox refuses to start as root (containers, CI images).
 const runningAsRoot = process.getuid?.() === 0;
 
+/**
+ * Files that time what a class or a session shows (a command on every screen within 1 s, a
+ * phase change within a frame). `npm test` runs them on their own after the rest
+ * (LIMBER_E2E_PHASE=alone, one worker, the build the shared phase just made), so they measure
+ * Limber rather than the layout suites running in the other worker on a 2-core machine.
+ * `npm run test:e2e` on its own runs every file together, as before.
+ */
+const TIMED = ['**/cluster.test.ts', '**/clip-parts.test.ts'];
+const phase = process.env.LIMBER_E2E_PHASE;
+if (phase !== undefined && phase !== 'shared' && phase !== 'alone') throw new Error(`LIMBER_E2E_PHASE must be "shared" or "alone", got "${phase}"`);
+const alone = phase === 'alone';
+
 export default defineConfig({
 	testDir: 'tests/e2e',
-	testMatch: '**/*.test.ts',
+	testMatch: alone ? TIMED : '**/*.test.ts',
+	testIgnore: phase === 'shared' ? TIMED : undefined,
 	globalTeardown: './tests/e2e/global-teardown.ts',
 	fullyParallel: true,
 	// Real clocks, real media and axe scans on a 2-core machine: 30 s is too tight.
 	timeout: 60_000,
 	forbidOnly: Boolean(process.env.CI),
 	retries: process.env.CI ? 1 : 0,
-	workers: 2,
+	workers: alone ? 1 : 2,
 	// reports/, not test-results/: Playwright empties test-results/ at every run.
-	reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
+	reporter: [['list'], ['json', { outputFile: alone ? 'reports/e2e-alone.json' : 'reports/e2e.json' }]],
 	use: {
 		baseURL,
 		browserName: 'chromium',
@@ -48,8 +61,9 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		// Always build: testing a stale build would pass or fail for the wrong code.
-		command: 'npm run build && node build',
+		// Always build: testing a stale build would pass or fail for the wrong code. The alone
+		// phase comes straight after the shared one in the same `npm test`, on its build.
+		command: alone ? 'node build' : 'npm run build && node build',
 		url: `${baseURL}/api/health`,
 		// Never reuse a server started elsewhere: its data folder would not be ours.
 		reuseExistingServer: false,

@@ -22,12 +22,15 @@ interface Step {
 	readonly npmScript: string;
 	/** The JSON report the step writes; none means the step counts as one test. */
 	readonly report?: { readonly file: string; readonly tally: (report: unknown) => Tally };
+	readonly env?: Readonly<Record<string, string>>;
 }
 
 const steps: readonly Step[] = [
 	{ label: 'type check', npmScript: 'check' },
 	{ label: 'unit tests', npmScript: 'test:unit', report: { file: 'reports/unit.json', tally: tallyVitestReport } },
-	{ label: 'e2e tests', npmScript: 'test:e2e', report: { file: 'reports/e2e.json', tally: tallyPlaywrightReport } }
+	// The timed files run after the rest, alone on the machine (see TIMED in playwright.config.ts).
+	{ label: 'e2e tests', npmScript: 'test:e2e', env: { LIMBER_E2E_PHASE: 'shared' }, report: { file: 'reports/e2e.json', tally: tallyPlaywrightReport } },
+	{ label: 'timed e2e tests, alone', npmScript: 'test:e2e', env: { LIMBER_E2E_PHASE: 'alone' }, report: { file: 'reports/e2e-alone.json', tally: tallyPlaywrightReport } }
 ];
 
 function readText(file: string): string | undefined {
@@ -42,7 +45,7 @@ function runStep(step: Step): Tally {
 	// A report left over from an earlier run must not stand in for one this run failed to write.
 	if (step.report) rmSync(step.report.file, { force: true });
 	console.log(`\n=== ${step.label} (npm run ${step.npmScript}) ===`);
-	const run = spawnSync('npm', ['run', step.npmScript], { stdio: 'inherit' });
+	const run = spawnSync('npm', ['run', step.npmScript], { stdio: 'inherit', env: { ...process.env, ...step.env } });
 	if (run.error) console.error(`could not start npm: ${run.error.message}`);
 	const exitCode = run.status;
 	if (!step.report) return tallyExitCode(step.label, exitCode);

@@ -111,15 +111,24 @@ function replaceOnce(text: string, pattern: RegExp | string, replacement: string
 	return next;
 }
 
-const upstream = (name: string, ports: readonly number[], prefer?: number) =>
+const UPSTREAM_BLOCK = /upstream limber \{([\s\S]*?)\n\}/;
+
+/** The deploy file's upstream block with these servers in place of its own; its other settings (keepalive) kept. */
+const upstream = (settings: string, name: string, ports: readonly number[], prefer?: number) =>
 	`upstream ${name} {\n${ports
 		.map((p) => `\tserver 127.0.0.1:${p} max_fails=1 fail_timeout=5s${prefer !== undefined && p !== prefer ? ' backup' : ''};`)
-		.join('\n')}\n\tkeepalive 64;\n}`;
+		.join('\n')}\n${settings}\n}`;
 
 /** deploy/nginx.conf with this machine's ports and certificate: nothing else changed. */
 export function proxyConfig(options: ProxyOptions, certificate: { cert: string; key: string }): string {
 	let conf = readFileSync(path.join(ROOT, 'deploy', 'nginx.conf'), 'utf8');
-	conf = replaceOnce(conf, /upstream limber \{[\s\S]*?\n\}/, upstream('limber', options.upstreamPorts), 'the upstream block');
+	const block = UPSTREAM_BLOCK.exec(conf)?.[1] ?? '';
+	const settings = block
+		.split('\n')
+		.filter((line) => /^\s*[a-z_]+\s/.test(line) && !/^\s*server\s/.test(line))
+		.join('\n');
+	if (!/keepalive\s/.test(settings)) throw new Error('deploy/nginx.conf no longer has the upstream keepalive: update scripts/lib/limber-cluster.ts');
+	conf = replaceOnce(conf, UPSTREAM_BLOCK, upstream(settings, 'limber', options.upstreamPorts), 'the upstream block');
 	conf = replaceOnce(conf, /server \{\n\tlisten 80;[\s\S]*?\n\}\n/, '', 'the port 80 redirect');
 	conf = replaceOnce(conf, 'listen 443 ssl http2;', `listen 127.0.0.1:${options.port} ssl http2;`, 'listen 443');
 	conf = replaceOnce(conf, /ssl_certificate \S+;/, `ssl_certificate ${certificate.cert};`, 'ssl_certificate');
@@ -128,7 +137,7 @@ export function proxyConfig(options: ProxyOptions, certificate: { cert: string; 
 	for (const [i, pin] of (options.pins ?? []).entries()) {
 		let copy = main.replace(`listen 127.0.0.1:${options.port} ssl http2;`, `listen 127.0.0.1:${pin.port} ssl http2;`);
 		copy = copy.replaceAll('proxy_pass http://limber;', `proxy_pass http://limber_pin${i};`);
-		conf += `\n${upstream(`limber_pin${i}`, options.upstreamPorts, pin.prefer)}\n\n${copy}`;
+		conf += `\n${upstream(settings, `limber_pin${i}`, options.upstreamPorts, pin.prefer)}\n\n${copy}`;
 	}
 	return conf;
 }

@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, request, test, type APIResponse, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, request, test, type APIResponse, type Browser, type BrowserContext, type Page, type Request } from '@playwright/test';
 import postgres from 'postgres';
 import { createCluster, findPgBin, freePort, type PgCluster } from '../../scripts/lib/pg-cluster';
 import { startInstance, startProxy, type Instance, type Proxy } from '../../scripts/lib/limber-cluster';
@@ -67,10 +67,14 @@ test.afterAll(async () => {
 	rmSync(tmp, { recursive: true, force: true });
 });
 
-async function device(browser: Browser, baseURL: string): Promise<Page> {
+const names = new WeakMap<Page, string>();
+
+async function device(browser: Browser, baseURL: string, name: string): Promise<Page> {
 	const context = await browser.newContext({ baseURL, ignoreHTTPSErrors: true });
 	contexts.push(context);
-	return context.newPage();
+	const page = await context.newPage();
+	names.set(page, name);
+	return page;
 }
 
 async function instanceBehind(page: Page): Promise<string> {
@@ -96,13 +100,48 @@ async function watchStage(page: Page, attribute: 'step' | 'state', value: string
 
 const seenAt = (page: Page) => page.evaluate(() => (window as Window & { __seenAt?: number }).__seenAt ?? Infinity);
 
+interface StreamMessage {
+	/** Date.now() here when DevTools reported the message: a little after the page had it. */
+	readonly at: number;
+	readonly data: string;
+}
+const streams = new WeakMap<Page, StreamMessage[]>();
+
+/** Records the state events each screen's stream receives, so a slow screen can say which leg was slow. */
+async function recordStream(page: Page): Promise<StreamMessage[]> {
+	let messages = streams.get(page);
+	if (messages) return messages;
+	const list: StreamMessage[] = [];
+	messages = list;
+	streams.set(page, list);
+	const cdp = await page.context().newCDPSession(page);
+	cdp.on('Network.eventSourceMessageReceived', (m) => {
+		if (m.eventName === 'state') list.push({ at: Date.now(), data: m.data });
+	});
+	await cdp.send('Network.enable');
+	return list;
+}
+
+/**
+ * Where the time went for one screen, from the command leaving the console: when its stream
+ * had the new state, the instant the state takes effect (its anchor, on the database's clock,
+ * which is this host's clock), and when the screen showed it.
+ */
+function legs(name: string, messages: readonly StreamMessage[], sentAt: number, shownAt: number): string {
+	const first = messages.find((m) => m.at >= sentAt);
+	const anchor = first ? (JSON.parse(first.data) as { anchorServerMs?: number }).anchorServerMs : undefined;
+	const rel = (t: number | undefined) => (t === undefined || !Number.isFinite(t) ? '?' : `+${Math.round(t - sentAt)}`);
+	return `${name}: received ${rel(first?.at)}, takes effect ${rel(anchor)}, shown ${rel(shownAt)} ms`;
+}
+
 /** Sends a command from the console and checks every screen shows its effect within `withinMs` of the click. */
 async function everyScreen(consolePage: Page, screens: Page[], act: () => Promise<void>, attribute: 'step' | 'state', value: string, withinMs: number) {
 	await Promise.all(screens.map((s) => watchStage(s, attribute, value)));
+	const received = await Promise.all(screens.map(recordStream));
 	// Timed from the command leaving the console, not from the click: on two loaded cores
 	// Playwright's own click can take a while, and that is not the class's delay.
 	let sentAt = 0;
-	const onRequest = (r: { url(): string }) => {
+	const onRequest = (r: Request) => {
 		if (r.url().endsWith('/command') && sentAt === 0) sentAt = Date.now();
 	};
 	consolePage.on('request', onRequest);
@@ -111,7 +150,9 @@ async function everyScreen(consolePage: Page, screens: Page[], act: () => Promis
 	consolePage.off('request', onRequest);
 	const times = await Promise.all(screens.map(seenAt));
 	expect(sentAt).toBeGreaterThan(0);
-	expect(Math.max(...times) - sentAt, `every screen shows ${attribute}=${value}`).toBeLessThan(withinMs);
+	const where = times.map((t, i) => legs(names.get(screens[i]!) ?? `screen ${i + 1}`, received[i]!, sentAt, t)).join('; ');
+	console.log(`${attribute}=${value}: ${where}`);
+	expect(Math.max(...times) - sentAt, `every screen shows ${attribute}=${value} (${where})`).toBeLessThan(withinMs);
 }
 
 let code = '';
@@ -122,7 +163,7 @@ let ben: Page;
 
 test('a command sent to any server reaches the projector and phones on every server within 1 s', async ({ browser }) => {
 	test.setTimeout(300_000);
-	instructor = await device(browser, proxy.url);
+	instructor = await device(browser, proxy.url, 'console');
 	await instructor.goto('/teach/signup');
 	await instructor.getByLabel('Email').fill(`instructor-${randomUUID()}@example.org`);
 	await instructor.getByLabel('Password', { exact: true }).fill('calm lumbar walks daily');
@@ -146,10 +187,10 @@ test('a command sent to any server reaches the projector and phones on every ser
 	expect(media.headers()['x-content-type-options']).toBe('nosniff');
 	await hsts(media);
 
-	projector = await device(browser, proxy.pinUrls[0]!);
+	projector = await device(browser, proxy.pinUrls[0]!, 'projector');
 	await projector.goto(`/live/${code}/projector`);
 	const join = async (pin: string, name: string) => {
-		const page = await device(browser, pin);
+		const page = await device(browser, pin, name);
 		await page.goto(`/join?code=${code}`);
 		await page.getByTestId('join-name').fill(name);
 		await page.getByRole('button', { name: 'Join' }).click();

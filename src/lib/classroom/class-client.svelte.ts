@@ -123,6 +123,18 @@ export class ClassClient {
 		return this.#clock.now();
 	}
 
+	/**
+	 * How long until a received change takes effect (its anchor instant on this device's
+	 * clock), or null when none is waiting. A screen that ticks less often than every frame
+	 * (a phone, every 50 ms) sets a timer for it, so that it changes with the projector
+	 * rather than up to a tick later.
+	 */
+	dueInMs(): number | null {
+		const pending = this.#pending;
+		if (!pending || !this.#synced || this.#destroyed) return null;
+		return Math.max(0, pending.anchorServerMs - this.#clock.now());
+	}
+
 	/** Open the stream and start measuring the clock. */
 	connect(): void {
 		if (this.#source || this.#destroyed) return;

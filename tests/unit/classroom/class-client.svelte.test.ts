@@ -136,6 +136,21 @@ describe('ClassClient', () => {
 		expect(Math.abs(d.client.engine.position - server.positionNow())).toBeLessThanOrEqual(1);
 	});
 
+	it('says how long until a received change takes effect, on its own clock, and nothing once it has', async () => {
+		const server = new FakeServer();
+		// This device's clock is 2 s ahead of the server's: the wait is still the server's lead.
+		const d = await connected(server, 2000);
+		expect(d.client.dueInMs()).toBeNull();
+		d.source().emit('state', server.command('playing', 30_000));
+		expect(d.client.dueInMs()).toBeCloseTo(COMMAND_LEAD_MS, 0);
+		server.clock.advance(COMMAND_LEAD_MS - 120);
+		expect(d.client.dueInMs()).toBeCloseTo(120, 0);
+		server.clock.advance(120);
+		d.client.tick();
+		expect(d.client.dueInMs()).toBeNull();
+		expect(d.client.live?.positionMs).toBe(30_000);
+	});
+
 	it('schedules the count-in ahead at a lesson start and sounds its cue at 0', async () => {
 		const server = new FakeServer();
 		const d = await connected(server, -2_500);
