@@ -38,6 +38,9 @@ const FORWARDED: readonly VideoSurfaceEventType[] = ['waiting', 'playing', 'canp
 /** A seek closer than this to where the element already is, is not worth a decode. */
 const SAME_TIME_S = 0.001;
 
+/** A warm-up whose first frame never comes (no frame callbacks, a busy decoder) ends after this. */
+const WARM_UP_MAX_MS = 500;
+
 /** rVFC's `expectedDisplayTime` is at most a frame or two ahead; anything else is noise. */
 const MAX_DISPLAY_DELAY_MS = 100;
 /**
@@ -88,6 +91,10 @@ class Slot {
 	/** Absolute URLs of the clip's sources, to tell its events from a replaced source's. */
 	#urls: readonly string[] = [];
 	frameRequest = 0;
+	/** Has not played since its source was set (see VideojsSurface.#warmUp). */
+	cold = false;
+	/** Ends a warm-up in progress without going back. */
+	cancelWarmUp: (() => void) | null = null;
 
 	constructor(
 		readonly player: CorePlayer,
@@ -100,7 +107,9 @@ class Slot {
 	}
 
 	setSource(clip: ClipMedia, atSeconds: number): void {
+		this.cancelWarmUp?.();
 		this.clip = clip.id;
+		this.cold = true;
 		this.loading = true;
 		this.pendingSeek = atSeconds > 0 ? atSeconds : null;
 		this.#urls = clip.sources.map((s) => new URL(s.src, document.baseURI).href);
@@ -216,6 +225,9 @@ class VideojsSurface implements VideoSurface {
 			[this.#front, this.#back] = [this.#back, this.#front];
 		}
 		const front = this.#front;
+		// Shown before its warm-up ended (or began): the follower plays it from here.
+		front.cancelWarmUp?.();
+		front.cold = false;
 		front.seek(atSeconds);
 		this.#shown = true;
 		if (previous) previous.player.pause();
@@ -327,6 +339,7 @@ class VideojsSurface implements VideoSurface {
 		cancelAnimationFrame(this.#poll);
 		for (const slot of [this.#front, this.#back]) {
 			if (slot.frameRequest) slot.video.cancelVideoFrameCallback(slot.frameRequest);
+			slot.cancelWarmUp?.();
 			slot.player.dispose();
 		}
 		this.#frameCallbacks.clear();
@@ -340,8 +353,13 @@ class VideojsSurface implements VideoSurface {
 	#wire(slot: Slot): void {
 		const { player } = slot;
 		player.on('loadedmetadata', () => slot.metadataLoaded());
-		// Any of these can mean the front player now has its picture.
-		for (const type of ['loadeddata', 'seeked', 'canplay']) player.on(type, () => this.#reveal(null));
+		// Any of these can mean the front player now has its picture, or the back one its clip.
+		for (const type of ['loadeddata', 'seeked', 'canplay']) {
+			player.on(type, () => {
+				this.#reveal(null);
+				if (slot === this.#back && slot.cold && slot.hasFrame) this.#warmUp(slot);
+			});
+		}
 		for (const type of FORWARDED) {
 			player.on(type, () => {
 				if (slot === this.#front && this.#shown && slot.clip) this.#emit({ type, clip: slot.clip });
@@ -375,6 +393,35 @@ class VideojsSurface implements VideoSurface {
 		front.show(true);
 		this.#back.show(false);
 		this.#releasePlaceholder();
+	}
+
+	/**
+	 * Plays the prepared clip for a frame out of sight, then puts it back, paused, where it
+	 * was prepared. Chromium starts an element that has played before in 2–16 ms, but one
+	 * that never has takes 40 ms on a quiet machine and up to 300 ms on a busy one (measured
+	 * from play() to the first frame), and that first start would otherwise fall on the step
+	 * change, before the follower has learned how long swaps take.
+	 */
+	#warmUp(slot: Slot): void {
+		slot.cold = false;
+		const at = slot.video.currentTime;
+		let frameRequest = 0;
+		const end = () => {
+			slot.cancelWarmUp = null;
+			clearTimeout(timer);
+			if (frameRequest) slot.video.cancelVideoFrameCallback(frameRequest);
+		};
+		const done = () => {
+			end();
+			// Swapped in meanwhile: it is the follower's now, playing.
+			if (slot !== this.#back || this.#destroyed) return;
+			slot.player.pause();
+			slot.video.currentTime = at;
+		};
+		const timer = setTimeout(done, WARM_UP_MAX_MS);
+		if (hasFrameCallback) frameRequest = slot.video.requestVideoFrameCallback(done);
+		slot.cancelWarmUp = end;
+		slot.play();
 	}
 
 	#releasePlaceholder(): void {

@@ -193,4 +193,60 @@ describe('createVideojsSurface with requestVideoFrameCallback', () => {
 		expect(frames).toHaveLength(1);
 		expect(pendingOn(cat).size).toBe(0);
 	});
+
+	it('warms a prepared clip up out of sight: plays it to its first frame, then back to its point, paused', async () => {
+		await show('knee');
+		surface.play();
+		surface.preload(clip('cat'), 1.5);
+		await settle();
+		const cat = videoIn(host, 'cat');
+		const play = vi.mocked(HTMLMediaElement.prototype.play);
+		play.mockClear();
+		metadata(cat);
+		expect(cat.currentTime).toBe(1.5);
+		firstFrame(cat);
+		// Once it has its picture: played, hidden, with a frame callback of its own.
+		expect(play.mock.contexts).toContain(cat);
+		expect(cat.paused).toBe(false);
+		expect(pendingOn(cat).size).toBe(1);
+		cat.currentTime = 1.54;
+		present(cat, { mediaTime: 1.54, expectedDisplayTime: 1010 }, 1000);
+		// Not the shown clip's frame, and back where it was prepared, paused, not asked again.
+		expect(frames).toEqual([]);
+		expect(cat.paused).toBe(true);
+		expect(cat.currentTime).toBe(1.5);
+		expect(pendingOn(cat).size).toBe(0);
+		// Once only: its seek back and later events do not start it again.
+		play.mockClear();
+		cat.dispatchEvent(new Event('seeked'));
+		cat.dispatchEvent(new Event('canplay'));
+		expect(play.mock.contexts).not.toContain(cat);
+		// Swapped in: the follower starts it; nothing of the warm-up is left to pause it.
+		surface.load(clip('cat'), 1.5);
+		surface.play();
+		expect(cat.paused).toBe(false);
+		await new Promise((resolve) => setTimeout(resolve, 600));
+		expect(cat.paused).toBe(false);
+	});
+
+	it('lets a clip swapped in during its warm-up play on, where the follower puts it', async () => {
+		await show('knee');
+		surface.preload(clip('cat'), 0);
+		await settle();
+		const cat = videoIn(host, 'cat');
+		metadata(cat);
+		firstFrame(cat);
+		expect(cat.paused).toBe(false);
+		cat.currentTime = 0.08;
+		surface.load(clip('cat'), 0);
+		surface.play();
+		// The warm-up's frame callback is gone; the one pending is the follower's.
+		expect(pendingOn(cat).size).toBe(1);
+		present(cat, { mediaTime: 0.04, expectedDisplayTime: 1010 }, 1000);
+		expect(frames).toEqual([{ mediaTime: 0.04, displayDelayMs: 10, exact: true }]);
+		expect(cat.paused).toBe(false);
+		expect(cat.currentTime).toBe(0);
+		await new Promise((resolve) => setTimeout(resolve, 600));
+		expect(cat.paused).toBe(false);
+	});
 });

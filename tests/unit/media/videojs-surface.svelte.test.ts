@@ -99,6 +99,30 @@ describe('createVideojsSurface', () => {
 		expect(knee.getAttribute('src')).toBe('/media/video/bridge.webm');
 	});
 
+	it('without frame callbacks, ends a prepared clip\'s warm-up after half a second, back at its point and paused', async () => {
+		surface.load(clip('knee'), 0);
+		await settle();
+		const knee = videoWith('knee');
+		metadata(knee);
+		firstFrame(knee);
+		surface.play();
+		surface.preload(clip('cat'), 2);
+		await settle();
+		const cat = videoWith('cat');
+		metadata(cat);
+		firstFrame(cat);
+		expect(cat.paused).toBe(false);
+		expect(visible(cat)).toBe(false);
+		// Its warm-up events are not the shown clip's.
+		cat.dispatchEvent(new Event('playing'));
+		expect(events).not.toContain('playing cat');
+		cat.currentTime = 2.3;
+		await new Promise((resolve) => setTimeout(resolve, 550));
+		expect(cat.paused).toBe(true);
+		expect(cat.currentTime).toBe(2);
+		expect(knee.paused).toBe(false);
+	});
+
 	it('forwards the shown clip\'s events, and errors from either player, each with its clip id', async () => {
 		vi.spyOn(console, 'error').mockImplementation(() => undefined); // video.js logs the error
 		surface.load(clip('knee'), 0);
