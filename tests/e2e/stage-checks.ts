@@ -79,16 +79,25 @@ export async function checkStage(page: Page, viewport: Viewport, options: StageC
 
 	const wanted = options.parts ?? (['picture', 'timer', 'word', 'name', 'controls'] as const);
 	const parts = wanted.filter((p) => p !== 'controls' || options.controls !== false);
-	const boxes = new Map<StagePart, Box>();
-	for (const part of parts) {
-		const selector =
+	const selectors = parts.map(
+		(part) =>
 			(part === 'picture' && options.picture) ||
 			(part === 'name' && options.name) ||
 			(part === 'controls' && options.controlsSelector) ||
-			PART_SELECTORS[part];
-		const el = page.locator(selector).first();
-		await expect(el, `${where}: ${part} is shown`).toBeVisible();
-		const box = await el.boundingBox();
+			PART_SELECTORS[part]
+	);
+	for (const [i, part] of parts.entries()) await expect(page.locator(selectors[i]!).first(), `${where}: ${part} is shown`).toBeVisible();
+	// Every box read in one go: on a running stage, boxes read one after another may come
+	// from two different layouts (a talk giving way to the next part, the controls hiding).
+	const read = await page.evaluate((list) => {
+		return list.map((selector) => {
+			const r = document.querySelector(selector)?.getBoundingClientRect();
+			return r ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
+		});
+	}, selectors);
+	const boxes = new Map<StagePart, Box>();
+	for (const [i, part] of parts.entries()) {
+		const box = read[i] ?? null;
 		expect(box, `${where}: ${part} has a box`).not.toBeNull();
 		const b = box as Box;
 		expect(b.width * b.height, `${where}: ${part} has a size`).toBeGreaterThan(0);
