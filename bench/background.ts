@@ -63,7 +63,18 @@ async function main(): Promise<void> {
 			engine_cue_late_ms: engineLateness(live),
 			hidden_for_s: Math.round(live.hiddenForMs / 1000),
 			finished: live.finished,
-			page_errors: live.pageErrors
+			page_errors: live.pageErrors,
+			// Each cue's sound and voice, so a run with one late cue says which one it was.
+			per_part: parts.map((p) => ({
+				id: p.cueId,
+				kind: p.kind,
+				part: p.part,
+				at_ms: p.atMs,
+				status: p.status,
+				reason: p.reason,
+				error_ms: p.errorMs === null ? null : Math.round(p.errorMs * 100) / 100,
+				scheduled_late_ms: p.scheduledAudioSec === null ? null : Math.round((p.scheduledAudioSec - p.dueAudioSec) * 100_000) / 100
+			}))
 		};
 		const pass = (f: { cue_p50_ms: number | null; cue_p99_ms: number | null; missed_cues: number }) =>
 			f.cue_p50_ms !== null && f.cue_p50_ms <= TARGETS.cue_p50_ms && f.cue_p99_ms !== null && f.cue_p99_ms <= TARGETS.cue_p99_ms && f.missed_cues <= TARGETS.missed_cues;
