@@ -109,10 +109,9 @@ const streams = new WeakMap<Page, StreamMessage[]>();
 
 /** Records the state events each screen's stream receives, so a slow screen can say which leg was slow. */
 async function recordStream(page: Page): Promise<StreamMessage[]> {
-	let messages = streams.get(page);
-	if (messages) return messages;
+	const known = streams.get(page);
+	if (known) return known;
 	const list: StreamMessage[] = [];
-	messages = list;
 	streams.set(page, list);
 	const cdp = await page.context().newCDPSession(page);
 	cdp.on('Network.eventSourceMessageReceived', (m) => {

@@ -81,6 +81,8 @@ function playerOptions(): Record<string, unknown> {
 	};
 }
 
+const hasFrameCallback = typeof HTMLVideoElement !== 'undefined' && 'requestVideoFrameCallback' in HTMLVideoElement.prototype;
+
 /** One player and what it holds. */
 class Slot {
 	clip: string | null = null;
@@ -91,10 +93,10 @@ class Slot {
 	/** Absolute URLs of the clip's sources, to tell its events from a replaced source's. */
 	#urls: readonly string[] = [];
 	frameRequest = 0;
-	/** Has not played since its source was set (see VideojsSurface.#warmUp). */
-	cold = false;
+	/** Has not played since its source was set (see warmUp). */
+	#cold = false;
 	/** Ends a warm-up in progress without going back. */
-	cancelWarmUp: (() => void) | null = null;
+	#endWarmUp: (() => void) | null = null;
 
 	constructor(
 		readonly player: CorePlayer,
@@ -107,9 +109,9 @@ class Slot {
 	}
 
 	setSource(clip: ClipMedia, atSeconds: number): void {
-		this.cancelWarmUp?.();
+		this.stopWarmUp();
 		this.clip = clip.id;
-		this.cold = true;
+		this.#cold = true;
 		this.loading = true;
 		this.pendingSeek = atSeconds > 0 ? atSeconds : null;
 		this.#urls = clip.sources.map((s) => new URL(s.src, document.baseURI).href);
@@ -144,6 +146,47 @@ class Slot {
 		// Refusals (autoplay policy, a source swapped mid-play) surface as events or as a
 		// video that does not move; the follower copes with both, so the promise is dropped.
 		this.player.play()?.catch(() => undefined);
+	}
+
+	/** Prepared, with its picture, and never played since its source was set. */
+	get wantsWarmUp(): boolean {
+		return this.#cold && this.hasFrame;
+	}
+
+	/**
+	 * Plays the prepared clip for a frame out of sight, then puts it back, paused, where it
+	 * was prepared, if `stillPrepared()` says it is still out of sight. Chromium starts an
+	 * element that has played before in 2–16 ms, but one that never has takes 40 ms on a
+	 * quiet machine and up to 300 ms on a busy one (measured from play() to the first frame),
+	 * and that first start would otherwise fall on the step change, before the follower has
+	 * learned how long swaps take.
+	 */
+	warmUp(stillPrepared: () => boolean): void {
+		this.#cold = false;
+		const at = this.video.currentTime;
+		let frameRequest = 0;
+		const end = () => {
+			this.#endWarmUp = null;
+			clearTimeout(timer);
+			if (frameRequest) this.video.cancelVideoFrameCallback(frameRequest);
+		};
+		const done = () => {
+			end();
+			// Swapped in meanwhile: it is the follower's now, playing.
+			if (!stillPrepared()) return;
+			this.player.pause();
+			this.video.currentTime = at;
+		};
+		const timer = setTimeout(done, WARM_UP_MAX_MS);
+		if (hasFrameCallback) frameRequest = this.video.requestVideoFrameCallback(done);
+		this.#endWarmUp = end;
+		this.play();
+	}
+
+	/** Shown, replaced or gone: a warm-up in progress ends where it is, and none starts. */
+	stopWarmUp(): void {
+		this.#endWarmUp?.();
+		this.#cold = false;
 	}
 
 	show(visible: boolean): void {
@@ -187,8 +230,6 @@ async function createSlot(videojs: CoreFactory, host: HTMLElement): Promise<Slot
 	return slot;
 }
 
-const hasFrameCallback = typeof HTMLVideoElement !== 'undefined' && 'requestVideoFrameCallback' in HTMLVideoElement.prototype;
-
 class VideojsSurface implements VideoSurface {
 	/** `front` is the clip shown (or last shown); `back` takes preloads. */
 	#front: Slot;
@@ -226,8 +267,7 @@ class VideojsSurface implements VideoSurface {
 		}
 		const front = this.#front;
 		// Shown before its warm-up ended (or began): the follower plays it from here.
-		front.cancelWarmUp?.();
-		front.cold = false;
+		front.stopWarmUp();
 		front.seek(atSeconds);
 		this.#shown = true;
 		if (previous) previous.player.pause();
@@ -339,7 +379,7 @@ class VideojsSurface implements VideoSurface {
 		cancelAnimationFrame(this.#poll);
 		for (const slot of [this.#front, this.#back]) {
 			if (slot.frameRequest) slot.video.cancelVideoFrameCallback(slot.frameRequest);
-			slot.cancelWarmUp?.();
+			slot.stopWarmUp();
 			slot.player.dispose();
 		}
 		this.#frameCallbacks.clear();
@@ -357,7 +397,7 @@ class VideojsSurface implements VideoSurface {
 		for (const type of ['loadeddata', 'seeked', 'canplay']) {
 			player.on(type, () => {
 				this.#reveal(null);
-				if (slot === this.#back && slot.cold && slot.hasFrame) this.#warmUp(slot);
+				if (slot === this.#back && slot.wantsWarmUp) slot.warmUp(() => slot === this.#back && !this.#destroyed);
 			});
 		}
 		for (const type of FORWARDED) {
@@ -393,35 +433,6 @@ class VideojsSurface implements VideoSurface {
 		front.show(true);
 		this.#back.show(false);
 		this.#releasePlaceholder();
-	}
-
-	/**
-	 * Plays the prepared clip for a frame out of sight, then puts it back, paused, where it
-	 * was prepared. Chromium starts an element that has played before in 2–16 ms, but one
-	 * that never has takes 40 ms on a quiet machine and up to 300 ms on a busy one (measured
-	 * from play() to the first frame), and that first start would otherwise fall on the step
-	 * change, before the follower has learned how long swaps take.
-	 */
-	#warmUp(slot: Slot): void {
-		slot.cold = false;
-		const at = slot.video.currentTime;
-		let frameRequest = 0;
-		const end = () => {
-			slot.cancelWarmUp = null;
-			clearTimeout(timer);
-			if (frameRequest) slot.video.cancelVideoFrameCallback(frameRequest);
-		};
-		const done = () => {
-			end();
-			// Swapped in meanwhile: it is the follower's now, playing.
-			if (slot !== this.#back || this.#destroyed) return;
-			slot.player.pause();
-			slot.video.currentTime = at;
-		};
-		const timer = setTimeout(done, WARM_UP_MAX_MS);
-		if (hasFrameCallback) frameRequest = slot.video.requestVideoFrameCallback(done);
-		slot.cancelWarmUp = end;
-		slot.play();
 	}
 
 	#releasePlaceholder(): void {

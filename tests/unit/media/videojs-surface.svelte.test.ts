@@ -29,6 +29,19 @@ afterEach(() => {
 	vi.restoreAllMocks();
 });
 
+/** Knee shown and playing, cat being prepared at 2 s (its source set, no metadata yet). */
+async function kneePlayingCatPrepared(): Promise<{ knee: HTMLVideoElement; cat: HTMLVideoElement }> {
+	surface.load(clip('knee'), 0);
+	await settle();
+	const knee = videoWith('knee');
+	metadata(knee);
+	firstFrame(knee);
+	surface.play();
+	surface.preload(clip('cat'), 2);
+	await settle();
+	return { knee, cat: videoWith('cat') };
+}
+
 describe('createVideojsSurface', () => {
 	it('builds two muted, inline, preloading players without controls, both hidden, and removes them on destroy', () => {
 		const vs = videos();
@@ -67,15 +80,7 @@ describe('createVideojsSurface', () => {
 	});
 
 	it('swaps to a preloaded clip without setting its source again; the old picture stays until the new one is ready', async () => {
-		surface.load(clip('knee'), 0);
-		await settle();
-		const knee = videoWith('knee');
-		metadata(knee);
-		firstFrame(knee);
-		surface.play();
-		surface.preload(clip('cat'), 2);
-		await settle();
-		const cat = videoWith('cat');
+		const { knee, cat } = await kneePlayingCatPrepared();
 		expect(cat).not.toBe(knee);
 		expect(visible(cat)).toBe(false);
 		const setSrc = vi.spyOn(cat, 'src', 'set');
@@ -100,15 +105,7 @@ describe('createVideojsSurface', () => {
 	});
 
 	it('without frame callbacks, ends a prepared clip\'s warm-up after half a second, back at its point and paused', async () => {
-		surface.load(clip('knee'), 0);
-		await settle();
-		const knee = videoWith('knee');
-		metadata(knee);
-		firstFrame(knee);
-		surface.play();
-		surface.preload(clip('cat'), 2);
-		await settle();
-		const cat = videoWith('cat');
+		const { knee, cat } = await kneePlayingCatPrepared();
 		metadata(cat);
 		firstFrame(cat);
 		expect(cat.paused).toBe(false);
