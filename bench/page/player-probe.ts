@@ -46,7 +46,9 @@ function watchVideos(): void {
 		if (watched.has(v)) continue;
 		watched.add(v);
 		const onFrame = (_now: number, meta: VideoFrameCallbackMetadata): void => {
-			const front = getComputedStyle(v.closest('.video-js') ?? v).opacity === '1';
+			// The surface shows a player by its root's opacity; the root is the element around the
+			// video (video.js's core build gives it no class to look for).
+			const front = getComputedStyle(v.parentElement ?? v).opacity === '1';
 			const positionMs = engine.position + (meta.expectedDisplayTime - performance.now());
 			const segs = engine.timeline.segments;
 			let seg = segs[0];

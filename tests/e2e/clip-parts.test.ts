@@ -36,7 +36,8 @@ async function open(page: Page): Promise<void> {
 		for (const v of document.querySelectorAll<HTMLVideoElement>('[data-testid="video-host"] video')) {
 			const watch = (): void => {
 				v.requestVideoFrameCallback((_now, meta) => {
-					const visible = getComputedStyle(v.closest('.video-js') ?? v).opacity === '1';
+					// Shown by its player root's opacity (the element around the video).
+					const visible = getComputedStyle(v.parentElement ?? v).opacity === '1';
 					if (visible) {
 						const positionMs = w.__limber.engine.position + (meta.expectedDisplayTime - performance.now());
 						const segment = w.__limber.engine.timeline.segments.findLast((s) => s.startMs <= positionMs)?.index ?? -1;
@@ -87,7 +88,7 @@ test('the other side of a one-sided clip is shown mirrored', async ({ page }) =>
 	const right = segs.find((s) => s.exerciseId === 'knee-to-chest' && s.side === 'right');
 	const transformOfShown = () =>
 		page.evaluate(() => {
-			const shown = [...document.querySelectorAll<HTMLVideoElement>('[data-testid="video-host"] video')].find((v) => getComputedStyle(v.closest('.video-js') ?? v).opacity === '1');
+			const shown = [...document.querySelectorAll<HTMLVideoElement>('[data-testid="video-host"] video')].find((v) => getComputedStyle(v.parentElement ?? v).opacity === '1');
 			return shown ? getComputedStyle(shown).transform : 'no video shown';
 		});
 	await page.evaluate((ms) => (window as unknown as Probe).__limber.engine.seek(ms), (left?.startMs ?? 0) + 2000);
