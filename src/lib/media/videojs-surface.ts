@@ -97,6 +97,8 @@ class Slot {
 	#cold = false;
 	/** Ends a warm-up in progress without going back. */
 	#endWarmUp: (() => void) | null = null;
+	/** Where a warm-up in progress puts the clip back: its point, or a later seek's. */
+	#warmUpAt = 0;
 
 	constructor(
 		readonly player: CorePlayer,
@@ -125,7 +127,10 @@ class Slot {
 	}
 
 	seek(seconds: number): void {
-		if (this.loading) {
+		if (this.#endWarmUp) {
+			// Warming up, it plays on from where it was: going back there would undo this seek.
+			this.#warmUpAt = seconds;
+		} else if (this.loading) {
 			this.pendingSeek = seconds;
 		} else if (Math.abs(this.video.currentTime - seconds) >= SAME_TIME_S || this.video.ended) {
 			this.video.currentTime = seconds;
@@ -163,7 +168,7 @@ class Slot {
 	 */
 	warmUp(stillPrepared: () => boolean): void {
 		this.#cold = false;
-		const at = this.video.currentTime;
+		this.#warmUpAt = this.video.currentTime;
 		let frameRequest = 0;
 		const end = () => {
 			this.#endWarmUp = null;
@@ -175,7 +180,7 @@ class Slot {
 			// Swapped in meanwhile: it is the follower's now, playing.
 			if (!stillPrepared()) return;
 			this.player.pause();
-			this.video.currentTime = at;
+			this.video.currentTime = this.#warmUpAt;
 		};
 		const timer = setTimeout(done, WARM_UP_MAX_MS);
 		if (hasFrameCallback) frameRequest = this.video.requestVideoFrameCallback(done);

@@ -229,6 +229,26 @@ describe('createVideojsSurface with requestVideoFrameCallback', () => {
 		expect(cat.paused).toBe(false);
 	});
 
+	it('ends a warm-up at the point of a preload made during it, not where the warm-up began', async () => {
+		await show('knee');
+		surface.play();
+		surface.preload(clip('cat'), 1.5);
+		await settle();
+		const cat = videoIn(host, 'cat');
+		metadata(cat);
+		firstFrame(cat);
+		expect(cat.paused).toBe(false);
+		// The follower now wants the cat clip ready at another point (the next part's in point).
+		surface.preload(clip('cat'), 4);
+		cat.currentTime = 1.54;
+		present(cat, { mediaTime: 1.54, expectedDisplayTime: 1010 }, 1000);
+		expect(cat.paused).toBe(true);
+		expect(cat.currentTime).toBe(4);
+		// Swapped in there, it shows the point it was asked for.
+		surface.load(clip('cat'), 4);
+		expect(cat.currentTime).toBe(4);
+	});
+
 	it('lets a clip swapped in during its warm-up play on, where the follower puts it', async () => {
 		await show('knee');
 		surface.preload(clip('cat'), 0);
