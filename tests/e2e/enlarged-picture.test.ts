@@ -84,6 +84,33 @@ for (const phone of PHONES) {
 	});
 }
 
+test.describe('solo player, phone upright, the talk ending', () => {
+	test.use({ viewport: { width: 390, height: 844 } });
+
+	test('a picture enlarged when its talk ends closes with it, and the focus goes to the stage, whose keys work', async ({ page }) => {
+		await page.goto('/play/back-school-lesson-1?level=1&bench');
+		await page.getByRole('button', { name: 'Start', exact: true }).click();
+		await expect.poll(() => page.evaluate(() => Boolean((window as unknown as Partial<Hooked>).__limber))).toBe(true);
+		// A talk followed by something that is not a talk, 1.5 s before its end.
+		await page.evaluate(() => {
+			const segments = (window as unknown as Hooked).__limber.engine.timeline.segments;
+			const i = segments.findIndex((s, k) => s.kind === 'education' && segments[k + 1]?.kind !== 'education' && segments[k + 1] !== undefined);
+			const talk = segments[i];
+			if (!talk) throw new Error('no talk followed by another part');
+			(window as unknown as Hooked).__limber.engine.seek(talk.endMs - 1500);
+		});
+		await page.getByRole('button', { name: 'Enlarge picture' }).click();
+		const dialog = page.getByRole('dialog', { name: /^Picture:/ });
+		await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+		await expect(dialog).toBeHidden({ timeout: 10_000 });
+		await expect(page.getByTestId('talk-picture')).toHaveCount(0);
+		await expect(page.locator('section.stage')).toBeFocused();
+		// The stage's own keys: Space pauses.
+		await page.keyboard.press('Space');
+		await expect.poll(() => page.evaluate(() => (window as unknown as Hooked).__limber.engine.state)).toBe('paused');
+	});
+});
+
 test('a class participant enlarges the talk picture; the projector has no such button', async ({ browser }) => {
 	test.slow();
 	const instructor = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
