@@ -15,7 +15,7 @@
  *   when the cue falls due, so the screen can flash instead. Nothing here ends a session.
  */
 import type { SessionEngine } from '../playback/engine';
-import type { CueEvent, EngineState } from '../playback/events';
+import { isRunning, type CueEvent, type EngineState } from '../playback/events';
 import type { Cue, CueKind, Timeline } from '../routine/timeline';
 import { AUDIO_CHANNELS, type AudioChannel, type AudioPort, type ChannelGains, type PlayHandle } from './audio-port';
 import { voiceFor, type VoiceEntry, type VoiceManifest } from './voice-manifest';
@@ -179,6 +179,12 @@ export class CueScheduler {
 					else if (e.to === 'buffering') this.#cancel(e.to, 'unstarted');
 					// The last words ("Session complete") may be queued behind "Done.": let them finish.
 					else if (e.to === 'finished') this.#cancel(e.to, 'keep');
+					// Started or resumed: place the first cues now, inside the press, while the start
+					// lead is whole. The next tick comes after the page's own work for the start (the
+					// stage, the video, the first layout), 100 ms on a busy phone, and the first cue
+					// would be handed over late, behind the audio clock. Not while the audio is still
+					// unlocking: the cues would be given up as unavailable; the ticks take them then.
+					else if (isRunning(e.to) && !isRunning(e.from) && this.#port.usable) this.tick();
 					break;
 			}
 		});

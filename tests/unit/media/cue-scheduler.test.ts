@@ -7,6 +7,7 @@ import { VOICE_RULES } from '../../../src/lib/media/voice-queue';
 import type { AudioChannel } from '../../../src/lib/media/audio-port';
 import type { Cue, Timeline } from '../../../src/lib/routine/timeline';
 import { buildTimeline, countdown, cue, fromStart, sampleTimeline, seededRandom } from '../playback/timeline-builder';
+import { FakeAudioPort } from './fake-audio-port';
 import {
 	fullVolume,
 	manifest,
@@ -36,8 +37,10 @@ describe('CueScheduler: on time, exactly once', () => {
 	it('asks the port to realign what it placed on every tick while audio works (underruns move the audio clock)', () => {
 		const h = schedulerHarness(withSounds(sampleTimeline(), 'beep'));
 		h.engine.start();
+		// The start itself places the first cues (see the next test), realigning once.
+		const atStart = h.port.realignCalls;
 		for (let i = 0; i < 10; i++) h.step(25);
-		expect(h.port.realignCalls).toBe(10);
+		expect(h.port.realignCalls - atStart).toBe(10);
 	});
 
 	it('schedules every cue once, at the audio time of its position, across irregular ticks', () => {
@@ -65,6 +68,51 @@ describe('CueScheduler: on time, exactly once', () => {
 			expect(got.length).toBe(expected.length);
 			got.forEach((w, i) => expect(w).toBeCloseTo(expected[i] ?? Number.NaN, 9));
 			expect(h.visuals).toEqual([]);
+		}
+	});
+
+	it('places the first cues inside the Start press, a start lead ahead, before any tick: the page may be busy for the next one', () => {
+		const t = withSounds(sampleTimeline(), 'beep');
+		const countIn = cueOf(t, 'count-in');
+		for (const usable of [true, false]) {
+			const clock = new ManualClock(ORIGIN_MS);
+			const engine = new SessionEngine(t, clock, { startLeadMs: 120 });
+			const port = new FakeAudioPort(clock);
+			port.usable = usable;
+			const scheduler = new CueScheduler(engine, port, { voices: { version: 1, voices: {} }, sounds: soundsFor(t), gains: fullVolume });
+			const records: { cueId: string; scheduledAudioSec: number | null }[] = [];
+			scheduler.on('schedule', (r) => records.push(r));
+			engine.start();
+			if (usable) {
+				// Handed to the audio clock at the press, 120 ms ahead, not a tick later.
+				const placed = records.filter((r) => r.cueId === countIn.id);
+				expect(placed).toHaveLength(1);
+				expect(placed[0]?.scheduledAudioSec).toBeCloseTo(sec(ORIGIN_MS + 120), 9);
+				expect(port.plays).toHaveLength(1);
+				expect(port.plays[0]?.whenSec).toBeCloseTo(sec(ORIGIN_MS + 120), 9);
+			} else {
+				// Audio still unlocking: nothing given up as unavailable at the press; the ticks place it.
+				expect(records).toEqual([]);
+				port.usable = true;
+				clock.advance(30);
+				engine.tick();
+				scheduler.tick();
+				expect(port.plays).toHaveLength(1);
+				expect(port.plays[0]?.whenSec).toBeCloseTo(sec(ORIGIN_MS + 120), 9);
+			}
+			// Resumed after a pause: placed at the resume as well.
+			clock.advance(2000);
+			engine.tick();
+			scheduler.tick();
+			engine.pause();
+			const breathe = cueOf(t, 'breathe');
+			engine.seek(breathe.atMs - 50);
+			const before = port.plays.length;
+			engine.resume();
+			// The breathe cue (sound) is placed at the resume, 50 ms plus the lead ahead.
+			const due = sec(clock.now() + 50 + 120);
+			expect(port.plays.slice(before).some((p) => Math.abs(p.whenSec - due) < 1e-9), 'the breathe cue placed at the resume').toBe(true);
+			scheduler.destroy();
 		}
 	});
 
