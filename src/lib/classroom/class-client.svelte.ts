@@ -63,6 +63,16 @@ export type Connection = 'connecting' | 'live' | 'reconnecting' | 'closed';
 /** Applying one state takes at most a start, a pause and a settling seek. */
 const MAX_ACTIONS_PER_TICK = 4;
 
+/**
+ * A best clock sample slower than this may leave the clock up to half of it off, and the
+ * screen changing that much after the room. A projector laptop busy loading its video when it
+ * joins gets only slow answers in its first burst: it measures again every RESAMPLE_SOON_MS,
+ * not only every RESAMPLE_INTERVAL_MS, until a fast answer comes (or RESAMPLE_SOON_TRIES).
+ */
+export const GOOD_SAMPLE_DELAY_MS = 40;
+export const RESAMPLE_SOON_MS = 2000;
+export const RESAMPLE_SOON_TRIES = 15;
+
 export function eventsUrl(code: string): string {
 	return `/api/live/${encodeURIComponent(code)}/events`;
 }
@@ -83,6 +93,8 @@ export class ClassClient {
 	#synced = $state(false);
 	#source: EventSourceLike | null = null;
 	#stopResample: (() => void) | null = null;
+	#stopResampleSoon: (() => void) | null = null;
+	#soonTries = 0;
 	#sampling = false;
 	#destroyed = false;
 
@@ -173,6 +185,7 @@ export class ClassClient {
 		if (!est || this.#destroyed) return;
 		this.#clock.offsetMs = est.offsetMs;
 		this.#synced = true;
+		this.#resampleSoonWhile(est.delayMs > GOOD_SAMPLE_DELAY_MS);
 		this.tick();
 	}
 
@@ -204,6 +217,7 @@ export class ClassClient {
 		this.#source = null;
 		this.#connection = 'closed';
 		this.#stopResample?.();
+		this.#resampleSoonWhile(false);
 		this.#options.visibility?.removeEventListener('visibilitychange', this.#onVisibility);
 	}
 
@@ -233,6 +247,20 @@ export class ClassClient {
 		const live = this.#live;
 		if (live && live.status !== 'waiting' && live.lessonId === pending.lessonId) return;
 		this.#engine.start(pending.positionMs, leadMs);
+	}
+
+	#resampleSoonWhile(poor: boolean): void {
+		if (!poor || this.#destroyed || this.#soonTries >= RESAMPLE_SOON_TRIES) {
+			this.#stopResampleSoon?.();
+			this.#stopResampleSoon = null;
+			return;
+		}
+		const every = this.#options.every;
+		if (this.#stopResampleSoon || !every) return;
+		this.#stopResampleSoon = every(RESAMPLE_SOON_MS, () => {
+			this.#soonTries++;
+			void this.resample(1);
+		});
 	}
 
 	#makeEngine(): SessionEngine {

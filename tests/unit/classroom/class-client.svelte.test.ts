@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flushSync } from 'svelte';
-import { ClassClient, eventsUrl } from '$lib/classroom/class-client.svelte';
+import { ClassClient, eventsUrl, RESAMPLE_SOON_TRIES } from '$lib/classroom/class-client.svelte';
 import { PAUSED_TOLERANCE_MS } from '$lib/classroom/follow';
 import { COMMAND_LEAD_MS, type LiveState } from '$lib/classroom/protocol';
 import { ManualClock } from '$lib/playback/clock';
@@ -267,6 +267,51 @@ describe('ClassClient', () => {
 		legs = [3, 3];
 		await d.client.resample(1);
 		expect(Math.abs(d.client.engine.position - server.positionNow())).toBeLessThanOrEqual(3);
+	});
+
+	it('measures again every couple of seconds while its best sample is slow, and stops once one is fast', async () => {
+		const server = new FakeServer();
+		// Busy at joining: every answer of the first burst comes back slowly (120 ms up, 2 down).
+		let legs: [number, number] = [120, 2];
+		const d = device(server, 0, { legs: () => legs });
+		d.client.connect();
+		await new Promise((r) => setTimeout(r, 0));
+		// The periodic re-measure and the soon one.
+		expect(d.timers).toHaveLength(2);
+		const soon = d.timers[1] as () => void;
+		let reads = d.reads();
+		soon();
+		await new Promise((r) => setTimeout(r, 0));
+		expect(d.reads()).toBe(reads + 1);
+		// Still slow: it keeps going.
+		expect(d.timers).toHaveLength(2);
+		d.source().emit('state', server.command('playing', 0));
+		server.clock.advance(COMMAND_LEAD_MS + 5_000);
+		d.client.tick();
+		expect(Math.abs(d.client.engine.position - server.positionNow())).toBeGreaterThan(50);
+		legs = [3, 3];
+		reads = d.reads();
+		soon();
+		await new Promise((r) => setTimeout(r, 0));
+		expect(d.reads()).toBe(reads + 1);
+		// A fast answer: the clock is right, and only the periodic re-measure is left.
+		expect(Math.abs(d.client.engine.position - server.positionNow())).toBeLessThanOrEqual(3);
+		expect(d.timers).toHaveLength(1);
+		d.client.destroy();
+		expect(d.timers).toHaveLength(0);
+	});
+
+	it('gives up measuring soon after RESAMPLE_SOON_TRIES slow answers, leaving the periodic re-measure', async () => {
+		const server = new FakeServer();
+		const d = device(server, 0, { legs: () => [120, 2] });
+		d.client.connect();
+		await new Promise((r) => setTimeout(r, 0));
+		const soon = d.timers[1] as () => void;
+		for (let i = 0; i < RESAMPLE_SOON_TRIES; i++) {
+			soon();
+			await new Promise((r) => setTimeout(r, 0));
+		}
+		expect(d.timers).toHaveLength(1);
 	});
 
 	it('stops when the lesson ends and rebuilds a finished engine if the room goes back', async () => {
