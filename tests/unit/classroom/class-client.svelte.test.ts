@@ -86,8 +86,8 @@ function device(server: FakeServer, errorMs: number, options: { legs?: () => [nu
 	};
 }
 
-async function connected(server: FakeServer, errorMs: number) {
-	const d = device(server, errorMs);
+async function connected(server: FakeServer, errorMs: number, options: { legs?: () => [number, number] } = {}) {
+	const d = device(server, errorMs, options);
 	d.client.connect();
 	await d.client.resample(0);
 	// Let the initial burst finish.
@@ -273,9 +273,7 @@ describe('ClassClient', () => {
 		const server = new FakeServer();
 		// Busy at joining: every answer of the first burst comes back slowly (120 ms up, 2 down).
 		let legs: [number, number] = [120, 2];
-		const d = device(server, 0, { legs: () => legs });
-		d.client.connect();
-		await new Promise((r) => setTimeout(r, 0));
+		const d = await connected(server, 0, { legs: () => legs });
 		// The periodic re-measure and the soon one.
 		expect(d.timers).toHaveLength(2);
 		const soon = d.timers[1] as () => void;
@@ -303,9 +301,7 @@ describe('ClassClient', () => {
 
 	it('gives up measuring soon after RESAMPLE_SOON_TRIES slow answers, leaving the periodic re-measure', async () => {
 		const server = new FakeServer();
-		const d = device(server, 0, { legs: () => [120, 2] });
-		d.client.connect();
-		await new Promise((r) => setTimeout(r, 0));
+		const d = await connected(server, 0, { legs: () => [120, 2] });
 		const soon = d.timers[1] as () => void;
 		for (let i = 0; i < RESAMPLE_SOON_TRIES; i++) {
 			soon();

@@ -120,6 +120,18 @@ async function show(id: string): Promise<HTMLVideoElement> {
 	return el;
 }
 
+/** Knee shown, cat prepared at `atSeconds` with its picture in: its warm-up has begun. */
+async function catWarmingUp(atSeconds: number): Promise<HTMLVideoElement> {
+	await show('knee');
+	surface.play();
+	surface.preload(clip('cat'), atSeconds);
+	await settle();
+	const cat = videoIn(host, 'cat');
+	metadata(cat);
+	firstFrame(cat);
+	return cat;
+}
+
 describe('createVideojsSurface with requestVideoFrameCallback', () => {
 	it('reports an on-time frame with its own media time, exact, and how long until it is displayed', async () => {
 		const knee = await show('knee');
@@ -230,13 +242,7 @@ describe('createVideojsSurface with requestVideoFrameCallback', () => {
 	});
 
 	it('ends a warm-up at the point of a preload made during it, not where the warm-up began', async () => {
-		await show('knee');
-		surface.play();
-		surface.preload(clip('cat'), 1.5);
-		await settle();
-		const cat = videoIn(host, 'cat');
-		metadata(cat);
-		firstFrame(cat);
+		const cat = await catWarmingUp(1.5);
 		expect(cat.paused).toBe(false);
 		// The follower now wants the cat clip ready at another point (the next part's in point).
 		surface.preload(clip('cat'), 4);
@@ -250,12 +256,7 @@ describe('createVideojsSurface with requestVideoFrameCallback', () => {
 	});
 
 	it('lets a clip swapped in during its warm-up play on, where the follower puts it', async () => {
-		await show('knee');
-		surface.preload(clip('cat'), 0);
-		await settle();
-		const cat = videoIn(host, 'cat');
-		metadata(cat);
-		firstFrame(cat);
+		const cat = await catWarmingUp(0);
 		expect(cat.paused).toBe(false);
 		cat.currentTime = 0.08;
 		surface.load(clip('cat'), 0);
