@@ -91,17 +91,20 @@ test.describe('solo player, phone upright, the talk ending', () => {
 		await page.goto('/play/back-school-lesson-1?level=1&bench');
 		await page.getByRole('button', { name: 'Start', exact: true }).click();
 		await expect.poll(() => page.evaluate(() => Boolean((window as unknown as Partial<Hooked>).__limber))).toBe(true);
-		// A talk followed by something that is not a talk, 1.5 s before its end.
-		await page.evaluate(() => {
+		// A talk followed by something that is not a talk: opened a second into it, then moved
+		// to just before its end with the picture open (a wait on the clock alone would race the
+		// click on a busy machine).
+		const talk = await page.evaluate(() => {
 			const segments = (window as unknown as Hooked).__limber.engine.timeline.segments;
-			const i = segments.findIndex((s, k) => s.kind === 'education' && segments[k + 1]?.kind !== 'education' && segments[k + 1] !== undefined);
-			const talk = segments[i];
-			if (!talk) throw new Error('no talk followed by another part');
-			(window as unknown as Hooked).__limber.engine.seek(talk.endMs - 1500);
+			const found = segments.find((s, k) => s.kind === 'education' && segments[k + 1] !== undefined && segments[k + 1]?.kind !== 'education');
+			if (!found) throw new Error('no talk followed by another part');
+			(window as unknown as Hooked).__limber.engine.seek(found.startMs + 1000);
+			return { endMs: found.endMs };
 		});
 		await page.getByRole('button', { name: 'Enlarge picture' }).click();
 		const dialog = page.getByRole('dialog', { name: /^Picture:/ });
 		await expect(dialog.getByRole('button', { name: 'Close' })).toBeFocused();
+		await page.evaluate((ms) => (window as unknown as Hooked).__limber.engine.seek(ms), talk.endMs - 300);
 		await expect(dialog).toBeHidden({ timeout: 10_000 });
 		await expect(page.getByTestId('talk-picture')).toHaveCount(0);
 		await expect(page.locator('section.stage')).toBeFocused();
