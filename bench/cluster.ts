@@ -17,8 +17,10 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createCluster, freePort } from '../scripts/lib/pg-cluster';
 import { startInstance, type Instance } from '../scripts/lib/limber-cluster';
 import { command, hubStats, join, signUpWithClass, startLive, type HubStats, type Instructor } from './class/http';
+import type { LiveState } from '../src/lib/classroom/protocol';
 import { plan, pool, sleep } from './class/commands';
 import { SseListener } from './class/sse-client';
+import { startFloorServers } from './class/floor-servers';
 import { sampleLoad } from './lib/load';
 import { benchLog, buildUnlessReused, resultFile, type BenchLog } from './lib/run';
 import { ROOT, startServer } from './lib/server';
@@ -31,6 +33,7 @@ const TARGET_P99_MS = 100;
 const CONNECT_TIMEOUT_MS = 120_000;
 const SPECIFIED_SIZES = [1000, 3000, 6000, 10_000];
 const SPECIFIED_COMMANDS = 50;
+const SETUPS = ['postgres', 'sqlite', 'floor'] as const;
 /** Descriptors a process needs besides its streams (files, the database, the pool, the agent's spares). */
 const FD_MARGIN = 300;
 
@@ -60,7 +63,8 @@ interface Server {
 }
 
 interface Row {
-	readonly setup: 'postgres' | 'sqlite';
+	/** floor: bare node:http fan-out (bench/class/floor-server.ts), no app, no database. */
+	readonly setup: 'postgres' | 'sqlite' | 'floor';
 	readonly instances: number;
 	readonly n: number;
 	readonly held: boolean;
@@ -102,15 +106,20 @@ function reasonOf(error: unknown): string {
 	return `the servers could not keep up: ${message}`;
 }
 
-async function runRoom(
-	setup: Row['setup'],
-	servers: readonly Server[],
-	instructor: Instructor,
-	lessonNumber: number,
-	n: number,
-	commands: number,
-	log: BenchLog
-): Promise<Row> {
+/**
+ * One room of N participants, however it is served: the participants' stream URLs and
+ * cookies, how the instructor's command i is sent (answering its seq), and how it ends.
+ */
+interface Room {
+	readonly streams: readonly { readonly url: string; readonly cookie: string }[];
+	send(i: number): Promise<number>;
+	end(): Promise<void>;
+}
+
+/** Opens a room of N on the servers: a real live lesson (Limber), or the floor's bare streams. */
+type OpenRoom = (n: number, i: number) => Promise<Room>;
+
+async function runRoom(setup: Row['setup'], servers: readonly Server[], openRoom: OpenRoom, roomIndex: number, n: number, commands: number, log: BenchLog): Promise<Row> {
 	const failed = (reason: string, connectMs: number | null = null): Row => ({
 		...notTried(setup, servers.length, n),
 		stopped_because: reason,
@@ -119,7 +128,7 @@ async function runRoom(
 	const short = fdShortfall(n, servers.length);
 	if (short) return failed(short);
 	try {
-		return await measureRoom(setup, servers, instructor, lessonNumber, n, commands, log, failed);
+		return await measureRoom(setup, servers, await openRoom(n, roomIndex), n, commands, log, failed);
 	} catch (error) {
 		// A join, a command or a stats read failed outright: the machine could not hold this N.
 		log(`${setup} N=${n}: ${error instanceof Error ? error.message : String(error)}`);
@@ -127,36 +136,91 @@ async function runRoom(
 	}
 }
 
+/** A live lesson on Limber's servers: N join through every server, as phones behind a proxy would. */
+function limberRoom(servers: readonly Server[], instructor: Instructor, log: BenchLog, setup: Row['setup'], sample: { state: LiveState | null }): OpenRoom {
+	return async (n, roomIndex) => {
+		const entry = servers[0]!.url;
+		// The course has four lessons: one per room size.
+		const code = await startLive(entry, instructor, (roomIndex % 4) + 1);
+		const cookies = await pool(Array.from({ length: n }, (_, i) => i), 32, (i) => join(servers[i % servers.length]!.url, code, `P${i + 1}`));
+		log(`${setup} N=${n}: ${n} joined`);
+		return {
+			streams: cookies.map((cookie, i) => ({ url: `${servers[i % servers.length]!.url}/api/live/${code}/events`, cookie })),
+			send: async (i) => {
+				// Each command to the next server: any server may take the instructor's tap.
+				const state = await command(servers[i % servers.length]!.url, code, instructor.cookie, plan(i));
+				sample.state ??= state;
+				return state.seq;
+			},
+			end: async () => {
+				await command(entry, code, instructor.cookie, { type: 'end' });
+			}
+		};
+	};
+}
+
+/** A state of a real one's size, for a floor run without a Limber setup before it (`--setups=floor`). */
+const STAND_IN_STATE: LiveState = {
+	lessonId: 'l_0123456789abcdefghij',
+	code: 'ABC234',
+	routineId: 'back-school-lesson-1',
+	level: 1,
+	status: 'playing',
+	positionMs: 123_456,
+	anchorServerMs: Date.now(),
+	seq: 0
+};
+
+/**
+ * The floor's room: the same streams and the same event bytes (a real state), nothing else.
+ * Floor servers share nothing, so each command goes to all of them at once.
+ */
+function floorRoom(servers: readonly Server[], sample: { state: LiveState | null }): OpenRoom {
+	return async (n, roomIndex) => {
+		const code = `FLOOR${roomIndex}`;
+		return {
+			streams: Array.from({ length: n }, (_, i) => ({ url: `${servers[i % servers.length]!.url}/api/live/${code}/events`, cookie: '' })),
+			send: async (i) => {
+				const seq = i + 1;
+				const body = JSON.stringify({ ...(sample.state ?? STAND_IN_STATE), seq });
+				await Promise.all(
+					servers.map(async (s) => {
+						const res = await fetch(`${s.url}/api/live/${code}/command`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+						if (!res.ok) throw new Error(`floor command: ${res.status} ${await res.text()}`);
+						await res.arrayBuffer();
+					})
+				);
+				return seq;
+			},
+			end: async () => undefined
+		};
+	};
+}
+
 async function measureRoom(
 	setup: Row['setup'],
 	servers: readonly Server[],
-	instructor: Instructor,
-	lessonNumber: number,
+	room: Room,
 	n: number,
 	commands: number,
 	log: BenchLog,
 	failed: (reason: string, connectMs?: number | null) => Row
 ): Promise<Row> {
-	const entry = servers[0]!.url;
-	const code = await startLive(entry, instructor, lessonNumber);
-	// Joins through every server, as phones behind a proxy would.
-	const cookies = await pool(Array.from({ length: n }, (_, i) => i), 32, (i) => join(servers[i % servers.length]!.url, code, `P${i + 1}`));
-	log(`${setup} N=${n}: ${n} joined`);
 	const started = performance.now();
 	const listeners: SseListener[] = [];
 	let gaveUp = false;
 	try {
-		await pool(cookies, 200, async (cookie, i) => {
+		await pool(room.streams, 200, async (stream) => {
 			// The pool's other workers go on after one fails: let them stop opening streams.
 			if (gaveUp) return;
-			const l = new SseListener(`${servers[i % servers.length]!.url}/api/live/${code}/events`, cookie);
+			const l = new SseListener(stream.url, stream.cookie, { keepStates: false });
 			listeners.push(l);
 			await Promise.race([l.ready(), sleep(CONNECT_TIMEOUT_MS).then(() => Promise.reject(new Error('timeout')))]);
 		});
 	} catch (error) {
 		gaveUp = true;
 		for (const l of listeners) l.close();
-		await command(entry, code, instructor.cookie, { type: 'end' }).catch(() => undefined);
+		await room.end().catch(() => undefined);
 		return failed(reasonOf(error));
 	}
 	const connectAllMs = Math.round(performance.now() - started);
@@ -168,9 +232,7 @@ async function measureRoom(
 	const sent: { seq: number; t: number }[] = [];
 	for (let i = 0; i < commands; i += 1) {
 		const t = performance.now();
-		// Each command to the next server: any server may take the instructor's tap.
-		const state = await command(servers[i % servers.length]!.url, code, instructor.cookie, plan(i));
-		sent.push({ seq: state.seq, t });
+		sent.push({ seq: await room.send(i), t });
 		await sleep(COMMAND_GAP_MS);
 	}
 	const lastSeq = sent.at(-1)?.seq ?? 0;
@@ -192,7 +254,7 @@ async function measureRoom(
 		const until = Date.now() + 10_000;
 		while (Date.now() < until && (await hubStats(s.url, { gc: false })).connections > 0) await sleep(100);
 	}
-	await command(entry, code, instructor.cookie, { type: 'end' });
+	await room.end();
 	const memory: HubStats[] = await Promise.all(servers.map((s) => hubStats(s.url)));
 	const expected = sent.length * n;
 	const missed = expected - latencies.length;
@@ -234,8 +296,7 @@ async function measureRoom(
  */
 const SETUP_BUDGET_MS = 7 * 60_000;
 
-async function runSetup(setup: Row['setup'], servers: readonly Server[], sizes: readonly number[], commands: number, log: BenchLog): Promise<Row[]> {
-	const instructor = await signUpWithClass(servers[0]!.url);
+async function runSetup(setup: Row['setup'], servers: readonly Server[], openRoom: OpenRoom, sizes: readonly number[], commands: number, log: BenchLog): Promise<Row[]> {
 	const rows: Row[] = [];
 	const started = Date.now();
 	for (const [i, n] of sizes.entries()) {
@@ -245,8 +306,7 @@ async function runSetup(setup: Row['setup'], servers: readonly Server[], sizes: 
 			rows.push({ ...notTried(setup, servers.length, n), stopped_because: reason });
 			break;
 		}
-		// The course has four lessons: one per room size.
-		const row = await runRoom(setup, servers, instructor, (i % 4) + 1, n, commands, log);
+		const row = await runRoom(setup, servers, openRoom, i, n, commands, log);
 		rows.push(row);
 		if (!row.held) {
 			log(`${setup}: stops at N=${n}: ${row.stopped_because}`);
@@ -288,13 +348,25 @@ async function main(): Promise<void> {
 	const commands = Number(option(argv, 'commands') ?? SPECIFIED_COMMANDS);
 	if (sizes.length === 0 || !sizes.every((n) => Number.isInteger(n) && n > 0)) throw new Error(`--sizes= takes whole numbers above 0, e.g. --sizes=10,20`);
 	if (!Number.isInteger(commands) || commands < 1) throw new Error(`--commands= takes a whole number above 0`);
-	const specified = sizes.join() === SPECIFIED_SIZES.join() && commands === SPECIFIED_COMMANDS;
+	const setups = new Set(option(argv, 'setups')?.split(',') ?? SETUPS);
+	if (setups.size === 0 || ![...setups].every((x) => (SETUPS as readonly string[]).includes(x))) throw new Error(`--setups= takes some of ${SETUPS.join(',')}`);
+	const specified = sizes.join() === SPECIFIED_SIZES.join() && commands === SPECIFIED_COMMANDS && setups.size === SETUPS.length;
 	const log = benchLog();
 	await buildUnlessReused(argv, log);
 	const stopLoad = sampleLoad(2000);
 	const tmp = mkdtempSync(path.join(tmpdir(), 'limber-bench-cluster-'));
 	const rows: Row[] = [];
+	// A real state, as the first command answered it: the floor sends events of the same bytes.
+	const sample: { state: LiveState | null } = { state: null };
 	try {
+		if (setups.has('postgres')) await runPostgres();
+		if (setups.has('sqlite')) await runSqlite();
+		if (setups.has('floor')) await runFloor();
+	} finally {
+		rmSync(tmp, { recursive: true, force: true });
+	}
+
+	async function runPostgres(): Promise<void> {
 		const pg = await createCluster();
 		const instances: Instance[] = [];
 		try {
@@ -313,8 +385,9 @@ async function main(): Promise<void> {
 				);
 			}
 			log(`postgres: 3 servers on ${pg.url}`);
+			const instructor = await signUpWithClass(instances[0]!.url);
 			rows.push(
-				...(await runSetup('postgres', instances, sizes, commands, log).catch((error: unknown) => {
+				...(await runSetup('postgres', instances, limberRoom(instances, instructor, log, 'postgres', sample), sizes, commands, log).catch((error: unknown) => {
 					for (const s of instances) console.error(`--- server ${s.name} said:\n${s.log.join('').slice(-2000)}`);
 					throw error;
 				}))
@@ -323,17 +396,52 @@ async function main(): Promise<void> {
 			await Promise.all(instances.map((s) => s.stop()));
 			await pg.destroy();
 		}
+	}
+
+	async function runSqlite(): Promise<void> {
 		const sqlite = await startServer({ env: { LIMBER_BENCH: '1', DATABASE_URL: '' }, nodeArgs: ['--expose-gc'] });
 		try {
 			log(`sqlite: 1 server at ${sqlite.url}`);
-			rows.push(...(await runSetup('sqlite', [sqlite], sizes, commands, log)));
+			const instructor = await signUpWithClass(sqlite.url);
+			rows.push(...(await runSetup('sqlite', [sqlite], limberRoom([sqlite], instructor, log, 'sqlite', sample), sizes, commands, log)));
 		} finally {
 			await sqlite.stop();
 		}
-	} finally {
-		rmSync(tmp, { recursive: true, force: true });
+	}
+
+	async function runFloor(): Promise<void> {
+		// The same run's floor, as 3 processes and as 1 (beside PostgreSQL ×3 and SQLite ×1).
+		for (const count of [3, 1]) {
+			const floor = await startFloorServers(count);
+			try {
+				log(`floor: ${count} bare fan-out server(s)`);
+				rows.push(...(await runSetup('floor', floor, floorRoom(floor, sample), sizes, commands, log)));
+			} finally {
+				await Promise.all(floor.map((s) => s.stop()));
+			}
+		}
 	}
 	const load = stopLoad();
+	const limberRows = rows.filter((r) => r.setup !== 'floor');
+	const withinTarget = (r: Row) => r.held && (r.p99_ms ?? Infinity) <= TARGET_P99_MS;
+	/** Each Limber row beside the floor with as many processes at the same N, measured in this run. */
+	const againstFloor = limberRows.map((r) => {
+		const f = rows.find((x) => x.setup === 'floor' && x.instances === r.instances && x.n === r.n);
+		const ratio = (a: number | null, b: number | null | undefined) => (a === null || b === null || b === undefined || b <= 0 ? null : round(a / b));
+		return {
+			setup: r.setup,
+			instances: r.instances,
+			n: r.n,
+			p50_ms: r.p50_ms,
+			p99_ms: r.p99_ms,
+			floor_p50_ms: f?.p50_ms ?? null,
+			floor_p99_ms: f?.p99_ms ?? null,
+			p50_ratio: ratio(r.p50_ms, f?.p50_ms),
+			p99_ratio: ratio(r.p99_ms, f?.p99_ms),
+			/** Null when the floor did not run at this N. */
+			floor_within_target: f ? withinTarget(f) : null
+		};
+	});
 	const largest = (setup: Row['setup']) => Math.max(0, ...rows.filter((r) => r.setup === setup && r.held).map((r) => r.n));
 	/** What stopped a setup short of the largest N asked for (null: it held them all). */
 	const stoppedBecause = (setup: Row['setup']) => rows.find((r) => r.setup === setup && !r.held)?.stopped_because ?? null;
@@ -358,9 +466,14 @@ async function main(): Promise<void> {
 		specified_settings: specified,
 		largest_n_held: { postgres: largest('postgres'), sqlite: largest('sqlite') },
 		stopped_because: { postgres: stoppedBecause('postgres'), sqlite: stoppedBecause('sqlite') },
+		against_floor: againstFloor,
 		verdict: {
 			target: `p99 ≤ ${TARGET_P99_MS} ms and nothing missed at every N held`,
-			ok: rows.some((r) => r.held) && rows.filter((r) => r.held).every((r) => (r.p99_ms ?? Infinity) <= TARGET_P99_MS)
+			ok: limberRows.some((r) => r.held) && limberRows.filter((r) => r.held).every(withinTarget),
+			/** Where a bare fan-out on this machine (same processes, same bytes, nothing else) is itself over the target. */
+			floor_over_target: againstFloor.filter((a) => a.floor_within_target === false).map((a) => ({ setup: a.setup, instances: a.instances, n: a.n, floor_p99_ms: a.floor_p99_ms })),
+			/** The target everywhere the floor meets it. */
+			ok_where_floor_meets_target: limberRows.filter((r) => r.held).every((r) => withinTarget(r) || againstFloor.find((a) => a.setup === r.setup && a.n === r.n)?.floor_within_target === false)
 		}
 	};
 	const out = resultFile(ROOT, 'cluster', specified);
@@ -388,10 +501,20 @@ async function main(): Promise<void> {
 	);
 	console.log(`\nlargest N held: postgres ×3 ${result.largest_n_held.postgres}, sqlite ×1 ${result.largest_n_held.sqlite}`);
 	for (const setup of ['postgres', 'sqlite'] as const) {
+		if (!setups.has(setup)) continue;
 		console.log(`${setup} stopped because: ${result.stopped_because[setup] ?? `nothing, it held every N asked for (${sizes.join(', ')})`}`);
 	}
+	console.log(
+		'\nagainst the floor (bare node:http fan-out, same processes, same bytes, same run)\n' +
+			table(
+				['setup', 'N', 'p50', 'floor p50', 'p99', 'floor p99', 'p99 ratio'],
+				againstFloor.map((a) => [`${a.setup} ×${a.instances}`, String(a.n), fmt(a.p50_ms), fmt(a.floor_p50_ms), fmt(a.p99_ms), fmt(a.floor_p99_ms), fmt(a.p99_ratio)])
+			)
+	);
 	console.log(`load average (1 min) during runs: mean ${load.load_1m_mean}, max ${load.load_1m_max} on ${load.cpu_count} CPUs`);
 	console.log(`${result.verdict.target}: ${result.verdict.ok ? 'PASS' : 'FAIL'}`);
+	for (const f of result.verdict.floor_over_target) console.log(`  the floor itself is over the target at N = ${f.n} beside ${f.setup}: p99 ${fmt(f.floor_p99_ms)} ms`);
+	console.log(`the target wherever the floor meets it: ${result.verdict.ok_where_floor_meets_target ? 'PASS' : 'FAIL'}`);
 	log(`wrote ${path.relative(ROOT, out)}`);
 }
 

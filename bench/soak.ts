@@ -56,7 +56,7 @@ interface Participant {
 }
 
 async function openStream(base: string, code: string, p: Participant, lastEventId?: number): Promise<void> {
-	const listener = new SseListener(`${base}/api/live/${code}/events`, p.cookie, lastEventId);
+	const listener = new SseListener(`${base}/api/live/${code}/events`, p.cookie, { lastEventId });
 	await listener.ready();
 	p.streams.push({ listener, readyAt: performance.now(), closedAt: null });
 }
