@@ -202,7 +202,8 @@ export class SseListener {
 			const id = events.indexOf(ID_FIELD, blockStart);
 			const seq = id >= 0 && id < end ? Number(events.toString('latin1', id + ID_FIELD.length, events.indexOf(NEWLINE, id + ID_FIELD.length))) : undefined;
 			const data = this.#keepStates || seq === undefined ? dataOf(events.toString('utf8', blockStart, end)) : '';
-			this.arrivals.push(this.#keepStates ? new StateArrival(seq ?? (JSON.parse(data) as LiveState).seq, at, wallMs, data) : new SeqArrival(seq ?? (JSON.parse(data) as LiveState).seq, at, wallMs));
+			const known = seq ?? (JSON.parse(data) as LiveState).seq;
+			this.arrivals.push(this.#keepStates ? new StateArrival(known, at, wallMs, data) : new SeqArrival(known, at, wallMs));
 			this.#resolveFirst();
 		}
 		// Copied, so a slice does not keep the whole read's buffer alive.
